@@ -1,0 +1,41 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
+import type AliExpressModuleService from "../../src/modules/aliexpress/service"
+import { DEFAULT_TEMPLATE } from "../../src/lib/mapping"
+import { DEMO_CATEGORIES } from "./demo-catalogue"
+
+/**
+ * The demo's mapping: the default template plus what every merchant chooses
+ * once — a lookup list from Medusa categories to AliExpress leaf categories,
+ * and the freight and service templates of the sandbox seller.
+ */
+export async function applyDemoMapping(container: MedusaContainer): Promise<void> {
+  const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+
+  const [list] = await service.listAliExpressLookupLists({ name: "categories" })
+  if (!list) {
+    await service.createAliExpressLookupLists({
+      name: "categories",
+      description: "Medusa category handle -> AliExpress leaf category id",
+      entries: DEMO_CATEGORIES.map((c) => ({ from: c.handle, to: c.aliexpressCategoryId })) as any,
+    })
+  }
+
+  const [template] = await service.listAliExpressTemplates({ is_default: true })
+  const fields = {
+    ...DEFAULT_TEMPLATE.fields,
+    category_id: { source: "lookup", list: "categories", path: "categories.handle", on_miss: "problem" },
+    freight_template_id: { source: "constant", value: "1000" },
+    service_template_id: { source: "constant", value: "1001001" },
+  }
+  if (template) {
+    await service.updateAliExpressTemplates({ id: template.id, fields: fields as any })
+  } else {
+    await service.createAliExpressTemplates({
+      name: "Default",
+      is_default: true,
+      fields: fields as any,
+      settings: DEFAULT_TEMPLATE.settings as any,
+    })
+  }
+}

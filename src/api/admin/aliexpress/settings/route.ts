@@ -1,0 +1,28 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
+import type AliExpressModuleService from "../../../../modules/aliexpress/service"
+import { saveAliExpressSettingsWorkflow } from "../../../../workflows/settings/workflows/save-settings"
+import type { AdminSaveAliExpressSettingsType } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
+  const account = await service.getAccount()
+  res.json({ settings: account ? service.toPublicAccount(account) : null })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminSaveAliExpressSettingsType>,
+  res: MedusaResponse
+) => {
+  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
+  const existing = await service.getAccount()
+  const body = req.validatedBody
+  const { result } = await saveAliExpressSettingsWorkflow(req.scope).run({
+    input: {
+      ...body,
+      // Keep the channel the merchant picked earlier unless they pick another.
+      sales_channel_id: body.sales_channel_id ?? existing?.sales_channel_id ?? null,
+    },
+  })
+  res.json({ settings: service.toPublicAccount(result as any) })
+}

@@ -1,0 +1,6 @@
+export * from "./common"
+export * from "./auth"
+export * from "./catalog"
+export * from "./products"
+export * from "./orders"
+export * from "./logistics"

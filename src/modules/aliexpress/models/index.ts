@@ -1,0 +1,7 @@
+export * from "./account"
+export * from "./mapping-template"
+export * from "./lookup-list"
+export * from "./listing"
+export * from "./image"
+export * from "./order-binding"
+export * from "./shipment"

@@ -1,0 +1,177 @@
+import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { AliExpressClient, type TokenSet } from "../../lib/aliexpress"
+import {
+  AliExpressAccount,
+  AliExpressImage,
+  AliExpressListing,
+  AliExpressLookupList,
+  AliExpressOrder,
+  AliExpressShipment,
+  AliExpressTemplate,
+} from "./models"
+import { createSecretCipher, type SecretCipher } from "./lib/secret-cipher"
+import { isMasked, maskSecret } from "./lib/mask"
+import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
+
+type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
+
+class AliExpressModuleService extends MedusaService({
+  AliExpressAccount,
+  AliExpressTemplate,
+  AliExpressLookupList,
+  AliExpressListing,
+  AliExpressImage,
+  AliExpressOrder,
+  AliExpressShipment,
+}) {
+  protected readonly cipher_: SecretCipher
+  protected readonly options_: AliExpressModuleOptions
+  protected readonly clients_ = new Map<string, { client: AliExpressClient; fingerprint: string }>()
+
+  constructor(container: Record<string, unknown>, options: AliExpressModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = options ?? {}
+    this.cipher_ = createSecretCipher(this.options_.encryptionKey)
+  }
+
+  /** The plugin serves one seller account per store; the oldest one is it. */
+  async getAccount(): Promise<AccountRecord | null> {
+    const [account] = await this.listAliExpressAccounts({}, { order: { created_at: "ASC" }, take: 1 })
+    return account ?? null
+  }
+
+  async requireAccount(): Promise<AccountRecord> {
+    const account = await this.getAccount()
+    if (!account) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "No AliExpress account is set up yet: save the settings first")
+    }
+    return account
+  }
+
+  async saveAccountSettings(input: AccountSettingsInput): Promise<AccountRecord> {
+    const { app_secret, access_token, refresh_token, ...plain } = input
+    const data: Record<string, unknown> = { ...plain }
+    if (app_secret !== undefined && !isMasked(app_secret)) {
+      data.app_secret_encrypted = app_secret ? this.cipher_.encrypt(app_secret) : null
+    }
+    if (access_token !== undefined && !isMasked(access_token)) {
+      data.access_token_encrypted = access_token ? this.cipher_.encrypt(access_token) : null
+    }
+    if (refresh_token !== undefined && !isMasked(refresh_token)) {
+      data.refresh_token_encrypted = refresh_token ? this.cipher_.encrypt(refresh_token) : null
+    }
+
+    const existing = await this.getAccount()
+    if (existing) {
+      return await this.updateAliExpressAccounts({ id: existing.id, ...data })
+    }
+    if (!data.gateway_url || !data.app_key) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "gateway_url and app_key are required for a new account")
+    }
+    return await this.createAliExpressAccounts(data as any)
+  }
+
+  async saveTokens(accountId: string, tokens: TokenSet): Promise<void> {
+    await this.updateAliExpressAccounts({
+      id: accountId,
+      access_token_encrypted: this.cipher_.encrypt(tokens.accessToken),
+      refresh_token_encrypted: this.cipher_.encrypt(tokens.refreshToken),
+      access_token_expires_at: tokens.accessTokenExpiresAt,
+      refresh_token_expires_at: tokens.refreshTokenExpiresAt,
+      seller_id: tokens.sellerId ?? null,
+      seller_nick: tokens.userNick ?? null,
+      status: "connected",
+      status_reason: null,
+    })
+  }
+
+  async markReconnectNeeded(accountId: string, reason: string): Promise<void> {
+    await this.updateAliExpressAccounts({ id: accountId, status: "reconnect_needed", status_reason: reason })
+    this.clients_.delete(accountId)
+  }
+
+  async disconnect(accountId: string): Promise<void> {
+    await this.updateAliExpressAccounts({
+      id: accountId,
+      access_token_encrypted: null,
+      refresh_token_encrypted: null,
+      access_token_expires_at: null,
+      refresh_token_expires_at: null,
+      status: "disconnected",
+      status_reason: null,
+    })
+    this.clients_.delete(accountId)
+  }
+
+  revealAppSecret(account: AccountRecord): string | null {
+    return account.app_secret_encrypted ? this.cipher_.decrypt(account.app_secret_encrypted) : null
+  }
+
+  /** The account as admin routes may show it: secrets masked, never decrypted out. */
+  toPublicAccount(account: AccountRecord): PublicAccount {
+    const {
+      app_secret_encrypted,
+      access_token_encrypted,
+      refresh_token_encrypted,
+      ...rest
+    } = account as Record<string, any>
+    return {
+      ...rest,
+      app_secret: app_secret_encrypted ? maskSecret(this.cipher_.decrypt(app_secret_encrypted)) : null,
+      access_token: access_token_encrypted ? maskSecret(this.cipher_.decrypt(access_token_encrypted)) : null,
+      refresh_token: refresh_token_encrypted ? maskSecret(this.cipher_.decrypt(refresh_token_encrypted)) : null,
+      has_app_secret: !!app_secret_encrypted,
+      is_connected: !!access_token_encrypted && account.status === "connected",
+    } as PublicAccount
+  }
+
+  /**
+   * One client per account and credentials, so the token refresh state and the
+   * rate limiter survive between workflow runs in this process.
+   */
+  getClient(account: AccountRecord): AliExpressClient {
+    const appSecret = this.revealAppSecret(account)
+    if (!appSecret) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The AliExpress app secret is not set: add it in the settings")
+    }
+    const fingerprint = [
+      account.gateway_url,
+      account.app_key,
+      account.app_secret_encrypted,
+      account.access_token_encrypted,
+    ].join("|")
+    const cached = this.clients_.get(account.id)
+    if (cached && cached.fingerprint === fingerprint) {
+      return cached.client
+    }
+    const client = new AliExpressClient({
+      baseUrl: account.gateway_url,
+      appKey: account.app_key,
+      appSecret,
+      tokens: account.access_token_encrypted
+        ? {
+            accessToken: this.cipher_.decrypt(account.access_token_encrypted),
+            refreshToken: account.refresh_token_encrypted
+              ? this.cipher_.decrypt(account.refresh_token_encrypted)
+              : "",
+            accessTokenExpiresAt: account.access_token_expires_at ?? undefined,
+            refreshTokenExpiresAt: account.refresh_token_expires_at ?? undefined,
+          }
+        : undefined,
+      onTokensRefreshed: async (tokens) => {
+        await this.saveTokens(account.id, tokens)
+        const entry = this.clients_.get(account.id)
+        if (entry) {
+          entry.fingerprint = "refreshed"
+        }
+      },
+      rateLimit: this.options_.rateLimit,
+      timeoutMs: this.options_.requestTimeoutMs,
+    })
+    this.clients_.set(account.id, { client, fingerprint })
+    return client
+  }
+}
+
+export default AliExpressModuleService

@@ -1,0 +1,37 @@
+export type AliExpressModuleOptions = {
+  /** Key for AES-256-GCM of secrets at rest; falls back to ALIEXPRESS_ENCRYPTION_KEY. */
+  encryptionKey?: string
+  /** Calls per second per AliExpress method (a number, or per method name). */
+  rateLimit?: { callsPerSecond?: number | Record<string, number> }
+  requestTimeoutMs?: number
+}
+
+export type AccountSettingsInput = {
+  name?: string
+  gateway_url?: string
+  app_key?: string
+  app_secret?: string | null
+  access_token?: string | null
+  refresh_token?: string | null
+  sales_channel_id?: string | null
+  stock_location_ids?: string[] | null
+  stock_buffer?: number
+  max_quantity?: number | null
+  price_source?: "usd_price" | "convert"
+  usd_rate?: number
+  markup_percent?: number
+  price_rounding?: "none" | "two_decimals" | "cents_99" | "whole"
+  order_import_interval_minutes?: number
+  carrier_mapping?: Record<string, string> | null
+  default_carrier?: string
+  default_tracking_website?: string
+}
+
+export type PublicAccount = Record<string, unknown> & {
+  id: string
+  app_secret: string | null
+  access_token: string | null
+  refresh_token: string | null
+  has_app_secret: boolean
+  is_connected: boolean
+}
