@@ -3,6 +3,11 @@ export type CallsPerSecond = number | Record<string, number>
 export const DEFAULT_CALLS_PER_SECOND = 20
 /** Added to an AliExpress ban so the first call after it does not land on its last millisecond. */
 const BAN_MARGIN_MS = 100
+/**
+ * Calls are spaced 5% wider than the nominal rate: network jitter can bring two calls closer at
+ * the gateway than they left here, and the (N+1)th call of a second must not land inside it.
+ */
+const SPACING_SLACK = 1.05
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -17,10 +22,14 @@ class MethodLimiter {
   /** Bumped by each ban so callers that reserved a slot before it reserve again after it. */
   private generation = 0
 
-  constructor(private intervalMs: number) {}
+  private intervalMs: number
+
+  constructor(callsPerSecond: number) {
+    this.intervalMs = spacingMs(callsPerSecond)
+  }
 
   setRate(callsPerSecond: number): void {
-    this.intervalMs = 1000 / Math.max(callsPerSecond, 0.001)
+    this.intervalMs = spacingMs(callsPerSecond)
   }
 
   async acquire(): Promise<void> {
@@ -52,6 +61,10 @@ class MethodLimiter {
   }
 }
 
+function spacingMs(callsPerSecond: number): number {
+  return (1000 / Math.max(callsPerSecond, 0.001)) * SPACING_SLACK
+}
+
 /** The limits of one app key, shared by every client of that key in this process. */
 export class AppRateLimiter {
   private readonly methods = new Map<string, MethodLimiter>()
@@ -59,7 +72,7 @@ export class AppRateLimiter {
   private limiter(method: string, rate?: number): MethodLimiter {
     let limiter = this.methods.get(method)
     if (!limiter) {
-      limiter = new MethodLimiter(1000 / (rate ?? DEFAULT_CALLS_PER_SECOND))
+      limiter = new MethodLimiter(rate ?? DEFAULT_CALLS_PER_SECOND)
       this.methods.set(method, limiter)
     } else if (rate !== undefined) {
       limiter.setRate(rate)

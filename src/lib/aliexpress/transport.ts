@@ -96,7 +96,7 @@ function buildBody(business: Record<string, string>, files: Record<string, FileP
     form.append(key, value)
   }
   for (const [key, file] of Object.entries(files)) {
-    const blob = new Blob([file.bytes], { type: file.contentType ?? "application/octet-stream" })
+    const blob = new Blob([new Uint8Array(file.bytes)], { type: file.contentType ?? "application/octet-stream" })
     form.append(key, blob, file.fileName)
   }
   return { data: form, headers: {} }

@@ -1,15 +1,16 @@
 import sanitizeHtml from "sanitize-html"
+import { foreignLetters } from "./text"
 
 export type SanitizedDescription = {
   html: string
-  /** text content kept (entity-escaped), for the language check */
-  text: string
   /** true when the result shows neither text nor images */
   empty: boolean
   /** text a browser would have shown that was dropped with a removed element (trimmed, shortened) */
   lostText?: string
   /** the removed element that held the lost text */
   lostIn?: string
+  /** letters of a non-Latin script found in the text (undefined: none) */
+  foreign: string | undefined
 }
 
 const ALLOWED_TAGS = [
@@ -99,8 +100,114 @@ export function textToHtml(text: string): string {
     .join("")
 }
 
+const ALLOWED = new Set(ALLOWED_TAGS)
+const VOID = new Set(["br", "hr", "img"])
+const P_ONLY = new Set(["p"])
+/** htmlparser2 closes the open element on top when these open (the allowed-tag subset). */
+const IMPLIES_CLOSE: Record<string, Set<string>> = {
+  tr: new Set(["tr", "th", "td"]),
+  th: new Set(["th"]),
+  td: new Set(["thead", "th", "td"]),
+  li: new Set(["li"]),
+  tbody: new Set(["thead", "tbody"]),
+  p: P_ONLY, h1: P_ONLY, h2: P_ONLY, h3: P_ONLY, h4: P_ONLY, h5: P_ONLY, h6: P_ONLY,
+  div: P_ONLY, hr: P_ONLY, ol: P_ONLY, ul: P_ONLY, table: P_ONLY,
+}
+const TAG = /<(\/?)([a-z][a-z0-9]*)([\s/][^<>]*)?>/g
+const IMG_ATTRS = /^(?:\s+(?:src="https?:\/\/[^"<>&\s]+"|alt="[^"<>&]*"))*\s*$/
+const IMG_ATTR = /\s+(src|alt)="([^"]*)"/g
+const SPAN_ATTRS = /^(?:\s+(?:colspan|rowspan)="\d{1,3}")*\s*$/
+
+const AMPERSAND = /&(?!(?:amp|lt|gt);)/
+const NOT_SPACE = /\S/
+
+/**
+ * The common case without the parser: well-formed markup made only of allowed tags with allowed
+ * attributes and plain text. Returns exactly the markup sanitize-html returns for such input, or
+ * undefined to send the input through sanitize-html.
+ */
+export function fastSanitize(input: string): SanitizedDescription | undefined {
+  if (AMPERSAND.test(input) || input.includes("\u0000")) return undefined
+  const stack: string[] = []
+  // the output, built only from the first tag that needs rewriting (e.g. <br> -> <br />)
+  let html: string | undefined
+  let copied = 0
+  let sawText = false
+  let hasImg = false
+  let last = 0
+  TAG.lastIndex = 0
+  for (let m = TAG.exec(input); m; m = TAG.exec(input)) {
+    const end = m.index + m[0].length
+    // text before the tag may hold neither "<" nor ">" (sanitize-html would escape them)
+    if (input.indexOf("<", last) !== m.index || input.indexOf(">", last) !== end - 1) return undefined
+    if (!sawText && m.index > last && NOT_SPACE.test(input.slice(last, m.index))) sawText = true
+    last = end
+    const closing = m[1]
+    const name = m[2]
+    let attrs = m[3] ?? ""
+    let slash = ""
+    if (attrs.endsWith("/")) {
+      slash = "/"
+      attrs = attrs.slice(0, -1)
+    }
+    if (!ALLOWED.has(name)) return undefined
+    let emitted: string
+    if (closing) {
+      if (attrs.trim() || slash || stack.pop() !== name) return undefined
+      emitted = `</${name}>`
+    } else {
+      if (slash && !VOID.has(name)) return undefined
+      const top = stack[stack.length - 1]
+      if (top !== undefined && IMPLIES_CLOSE[name]?.has(top)) return undefined
+      let attrText = ""
+      if (name === "img") {
+        if (!IMG_ATTRS.test(attrs)) return undefined
+        let src = false
+        let alt = false
+        IMG_ATTR.lastIndex = 0
+        for (let a = IMG_ATTR.exec(attrs); a; a = IMG_ATTR.exec(attrs)) {
+          if (a[1] === "src") {
+            if (src) return undefined
+            src = true
+          } else {
+            if (alt) return undefined
+            alt = true
+          }
+          attrText += ` ${a[1]}="${a[2]}"`
+        }
+        if (!src) return undefined
+        hasImg = true
+      } else if (name === "td" || name === "th") {
+        if (!SPAN_ATTRS.test(attrs)) return undefined
+        attrText = attrs.replace(/\s+/g, " ").trimEnd()
+        const names = attrText.match(/colspan|rowspan/g)
+        if (names && names.length === 2 && names[0] === names[1]) return undefined
+      } else if (attrs.trim()) return undefined
+      if (VOID.has(name)) emitted = `<${name}${attrText} />`
+      else {
+        emitted = `<${name}${attrText}>`
+        stack.push(name)
+      }
+    }
+    if (emitted !== m[0]) {
+      html = (html ?? "") + input.slice(copied, m.index) + emitted
+      copied = end
+    }
+  }
+  if (stack.length) return undefined
+  if (input.indexOf("<", last) !== -1 || input.indexOf(">", last) !== -1) return undefined
+  if (!sawText && NOT_SPACE.test(input.slice(last))) sawText = true
+  const out = (html === undefined ? input : html + input.slice(copied)).trim()
+  return { html: out, empty: !sawText && !hasImg, foreign: foreignLetters(out) }
+}
+
 function sanitizeUncached(input: string): SanitizedDescription {
   const source = HAS_MARKUP.test(input) ? input : textToHtml(input)
+  return fastSanitize(source) ?? sanitizeWithParser(source)
+}
+
+/** Sanitise through sanitize-html (any input). */
+export function sanitizeWithParser(source: string): SanitizedDescription {
   dropDepth = 0
   dropVisible = false
   dropTag = ""
@@ -113,9 +220,8 @@ function sanitizeUncached(input: string): SanitizedDescription {
   } finally {
     dropDepth = 0
   }
-  const text = kept
-  const empty = WS_ONLY.test(text.replace(/&nbsp;|&#160;/g, " ")) && !HAS_IMG.test(html)
-  const out: SanitizedDescription = { html, text, empty }
+  const empty = WS_ONLY.test(kept) && !HAS_IMG.test(html)
+  const out: SanitizedDescription = { html, empty, foreign: foreignLetters(kept) }
   if (lost) {
     out.lostText = lost
     out.lostIn = lostIn

@@ -39,12 +39,13 @@ export const freightTemplatesSchema = z.looseObject({
   result: z.looseObject({ aeop_freight_template_d_t_o_list: freightTemplateList }).optional(),
 })
 
+const serviceTemplateList = wrappedList(z.looseObject({ id: idString, name: z.string().optional() }))
+
+/** The SDKs document `result.template_list`; the list is also read from the top level. */
 export const serviceTemplatesSchema = z.looseObject({
-  result: z
-    .looseObject({
-      template_list: wrappedList(z.looseObject({ id: idString, name: z.string().optional() })),
-    })
-    .optional(),
+  result: z.looseObject({ template_list: serviceTemplateList }).optional(),
+  template_list: serviceTemplateList,
+  result_list: serviceTemplateList,
 })
 
 export const uploadImageSchema = z.looseObject({

@@ -11,6 +11,7 @@ export const AliExpressOrder = model
     order_id: model.text().nullable(),
     status: model.enum([...ORDER_BINDING_STATUSES]).default("importing"),
     ae_status: model.text().nullable(),
+    ae_end_reason: model.text().nullable(),
     buyer_login_id: model.text().nullable(),
     total_amount: model.text().nullable(),
     currency_code: model.text().default("usd"),
@@ -21,9 +22,11 @@ export const AliExpressOrder = model
     ae_created_at: model.dateTime().nullable(),
     ae_updated_at: model.dateTime().nullable(),
     imported_at: model.dateTime().nullable(),
+    last_attempt_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["account_id", "ae_order_id"], unique: true },
     { on: ["order_id"] },
     { on: ["status"] },
+    { on: ["ae_status"] },
   ])

@@ -10,6 +10,7 @@ export const AliExpressShipment = model
     ae_order_id: model.text(),
     order_id: model.text(),
     fulfillment_id: model.text(),
+    binding_id: model.text().nullable(),
     service_name: model.text(),
     tracking_number: model.text(),
     tracking_website: model.text().nullable(),
@@ -21,10 +22,11 @@ export const AliExpressShipment = model
     next_attempt_at: model.dateTime().nullable(),
     last_error: model.text().nullable(),
     last_error_code: model.text().nullable(),
+    last_attempt_at: model.dateTime().nullable(),
     sent_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["fulfillment_id"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["status"] },
+    { on: ["status", "next_attempt_at"] },
     { on: ["ae_order_id"] },
   ])

@@ -1,0 +1,81 @@
+import path from "path"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
+import type AliExpressModuleService from "../../src/modules/aliexpress/service"
+
+jest.setTimeout(60 * 1000)
+
+const SECRET = "module-secret-value-9876"
+
+moduleIntegrationTestRunner<AliExpressModuleService>({
+  moduleName: ALIEXPRESS_MODULE,
+  resolve: path.join(process.cwd(), "src/modules/aliexpress"),
+  pathToMigrations: path.join(process.cwd(), "src/modules/aliexpress/migrations"),
+  moduleOptions: { encryptionKey: "module-test-key" },
+  testSuite: ({ service, MikroOrmWrapper }) => {
+    const baseAccount = { gateway_url: "http://127.0.0.1:9100", app_key: "k", app_secret: SECRET }
+
+    it("encrypts the app secret and tokens at rest and masks them for the admin", async () => {
+      const account = await service.saveAccountSettings(baseAccount)
+      await service.saveTokens(account.id, {
+        accessToken: "access-token-abcdef",
+        refreshToken: "refresh-token-ghijkl",
+        accessTokenExpiresAt: new Date(Date.now() + 3600_000),
+        refreshTokenExpiresAt: new Date(Date.now() + 7200_000),
+        sellerId: "2000000001",
+        userId: "2000000001",
+        userNick: "demo-seller",
+        account: "demo",
+      } as any)
+
+      const rows = await MikroOrmWrapper.forkManager().execute("select * from aliexpress_account")
+      const raw = JSON.stringify(rows)
+      expect(raw).not.toContain(SECRET)
+      expect(raw).not.toContain("access-token-abcdef")
+      expect(raw).not.toContain("refresh-token-ghijkl")
+
+      const stored = await service.requireAccount()
+      expect(service.revealAppSecret(stored)).toBe(SECRET)
+      const publicView = service.toPublicAccount(stored)
+      expect(publicView.app_secret).toBe("********9876")
+      expect(publicView.access_token).toBe("********cdef")
+      expect(publicView.is_connected).toBe(true)
+      expect(JSON.stringify(publicView)).not.toContain(SECRET)
+    })
+
+    it("keeps one account and ignores masked secrets on save", async () => {
+      await service.saveAccountSettings(baseAccount)
+      await service.saveAccountSettings({ app_secret: "********9876", stock_buffer: 4 })
+      const [accounts, count] = await service.listAndCountAliExpressAccounts()
+      expect(count).toBe(1)
+      expect(service.revealAppSecret(accounts[0])).toBe(SECRET)
+      expect(accounts[0].stock_buffer).toBe(4)
+    })
+
+    it("refuses a second binding for the same AliExpress order", async () => {
+      await service.createAliExpressOrders({ account_id: "acc", ae_order_id: "8200000000000000001" })
+      await expect(
+        service.createAliExpressOrders({ account_id: "acc", ae_order_id: "8200000000000000001" })
+      ).rejects.toThrow(/already exists/)
+      await service.createAliExpressOrders({ account_id: "other", ae_order_id: "8200000000000000001" })
+    })
+
+    it("refuses a second listing for the same product and a second push for the same fulfillment", async () => {
+      await service.createAliExpressListings({ account_id: "acc", product_id: "prod_1" })
+      await expect(service.createAliExpressListings({ account_id: "acc", product_id: "prod_1" })).rejects.toThrow(
+        /already exists/
+      )
+      const shipment = {
+        account_id: "acc",
+        ae_order_id: "1",
+        order_id: "order_1",
+        fulfillment_id: "ful_1",
+        service_name: "UPS",
+        tracking_number: "1Z999AA10123456784",
+        send_type: "all" as const,
+      }
+      await service.createAliExpressShipments(shipment)
+      await expect(service.createAliExpressShipments(shipment)).rejects.toThrow(/already exists/)
+    })
+  },
+})

@@ -1,0 +1,76 @@
+import { useQuery } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import { aliexpressKeys } from "./query-keys"
+
+export type LogisticsService = { service_name: string; display_name?: string; company?: string; tracking_regex?: string }
+export type NamedTemplate = { id: string; name: string; is_default?: boolean }
+export type CategoryNode = { id: string; name: string; is_leaf: boolean; level?: number }
+
+// The reference routes answer in AliExpress terms; normalise camelCase or snake_case so the screens do not care.
+const pick = (o: any, ...keys: string[]) => keys.map((k) => o?.[k]).find((v) => v !== undefined)
+
+const normService = (s: any): LogisticsService => ({
+  service_name: String(pick(s, "service_name", "serviceName")),
+  display_name: pick(s, "display_name", "displayName"),
+  company: pick(s, "company", "logistics_company", "logisticsCompany"),
+  tracking_regex: pick(s, "tracking_regex", "trackingRegex", "tracking_no_regex"),
+})
+
+const normTemplate = (t: any): NamedTemplate => ({
+  id: String(pick(t, "id", "template_id", "templateId")),
+  name: String(pick(t, "name", "template_name", "templateName") ?? pick(t, "id")),
+  is_default: pick(t, "is_default", "isDefault"),
+})
+
+const normCategory = (c: any): CategoryNode => ({
+  id: String(pick(c, "id", "category_id", "categoryId")),
+  name: String(pick(c, "name") ?? pick(c, "id")),
+  is_leaf: !!pick(c, "is_leaf", "isLeaf"),
+  level: pick(c, "level"),
+})
+
+const firstArray = (data: any): any[] => (Array.isArray(data) ? data : (Object.values(data ?? {}).find(Array.isArray) as any[]) ?? [])
+
+export const REFERENCE_PATHS = {
+  logisticsServices: "/admin/aliexpress/reference/logistics-services",
+  freightTemplates: "/admin/aliexpress/reference/freight-templates",
+  serviceTemplates: "/admin/aliexpress/reference/service-templates",
+  categories: "/admin/aliexpress/categories",
+}
+
+export const useLogisticsServices = (enabled = true) =>
+  useQuery({
+    queryKey: aliexpressKeys.reference("logistics-services"),
+    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.logisticsServices)).map(normService),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+    retry: false,
+  })
+
+export const useFreightTemplates = (enabled = true) =>
+  useQuery({
+    queryKey: aliexpressKeys.reference("freight-templates"),
+    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.freightTemplates)).map(normTemplate),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+    retry: false,
+  })
+
+export const useServiceTemplates = (enabled = true) =>
+  useQuery({
+    queryKey: aliexpressKeys.reference("service-templates"),
+    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.serviceTemplates)).map(normTemplate),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+    retry: false,
+  })
+
+export const useCategoryChildren = (parentId: string, enabled = true) =>
+  useQuery({
+    queryKey: aliexpressKeys.reference("categories", parentId),
+    queryFn: async () =>
+      firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.categories, { query: { parent_id: parentId } })).map(normCategory),
+    enabled,
+    staleTime: 5 * 60 * 1000,
+    retry: false,
+  })

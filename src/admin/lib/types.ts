@@ -1,0 +1,80 @@
+export type AccountStatus = "disconnected" | "connected" | "reconnect_needed"
+
+export type SyncProgress = {
+  state?: string
+  done?: number
+  total?: number
+  failed?: number
+  started_at?: string
+  finished_at?: string
+  message?: string
+} | null
+
+export type Settings = {
+  id: string
+  name: string
+  gateway_url: string
+  app_key: string
+  app_secret: string | null
+  has_app_secret: boolean
+  is_connected: boolean
+  status: AccountStatus
+  status_reason: string | null
+  seller_id: string | null
+  seller_nick: string | null
+  access_token_expires_at: string | null
+  refresh_token_expires_at: string | null
+  sales_channel_id: string | null
+  stock_location_ids: string[] | null
+  stock_buffer: number
+  max_quantity: number | null
+  price_source: "usd_price" | "convert"
+  usd_rate: number
+  markup_percent: number
+  price_rounding: "none" | "two_decimals" | "cents_99" | "whole"
+  order_import_interval_minutes: number
+  last_order_import_at: string | null
+  last_order_import_result: Record<string, unknown> | null
+  carrier_mapping: Record<string, string> | null
+  default_carrier: string
+  default_tracking_website: string
+  last_sync_at: string | null
+  sync_progress: SyncProgress
+  updated_at?: string
+}
+
+export type Problem = { field: string; message: string; hint?: string; origin?: "validation" | "marketplace" }
+
+export type ListingStatus = "draft" | "invalid" | "pending" | "auditing" | "live" | "rejected" | "offline" | "error"
+
+export type Overview = {
+  account: (Pick<
+    Settings,
+    | "id"
+    | "name"
+    | "gateway_url"
+    | "status"
+    | "status_reason"
+    | "is_connected"
+    | "seller_nick"
+    | "access_token_expires_at"
+    | "refresh_token_expires_at"
+    | "last_order_import_at"
+    | "last_order_import_result"
+    | "last_sync_at"
+    | "sync_progress"
+  >) | null
+  listings: { total: number; by_status: Record<ListingStatus, number>; with_problems: number } | null
+  orders: { by_status: Record<string, number> } | null
+  shipments: { by_status: Record<string, number> } | null
+  recent_listings: {
+    id: string
+    product_id: string
+    product_title: string | null
+    status: ListingStatus
+    problem_count: number
+    last_synced_at: string | null
+    last_error: string | null
+    updated_at: string
+  }[]
+}

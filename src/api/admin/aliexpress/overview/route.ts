@@ -1,0 +1,62 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
+import { LISTING_STATUSES, ORDER_BINDING_STATUSES, SHIPMENT_STATUSES } from "../../../../modules/aliexpress/models"
+import type AliExpressModuleService from "../../../../modules/aliexpress/service"
+
+const countBy = async <S extends string>(
+  statuses: readonly S[],
+  count: (status: S) => Promise<number>
+): Promise<Record<S, number>> => {
+  const counts = await Promise.all(statuses.map(count))
+  return Object.fromEntries(statuses.map((s, i) => [s, counts[i]])) as Record<S, number>
+}
+
+/** What the Overview screen shows at a glance: account health and counts by status. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
+  const account = await service.getAccount()
+  if (!account) {
+    return res.json({ account: null, listings: null, orders: null, shipments: null, recent_listings: [] })
+  }
+  const scope = { account_id: account.id }
+  const one = { take: 1, select: ["id"] }
+
+  const [listings, withProblems, orders, shipments, [recent]] = await Promise.all([
+    countBy(LISTING_STATUSES, async (status) => (await service.listAndCountAliExpressListings({ ...scope, status }, one))[1]),
+    service.listAndCountAliExpressListings({ ...scope, problem_count: { $gt: 0 } } as any, one).then(([, n]) => n),
+    countBy(ORDER_BINDING_STATUSES, async (status) => (await service.listAndCountAliExpressOrders({ ...scope, status }, one))[1]),
+    countBy(SHIPMENT_STATUSES, async (status) => (await service.listAndCountAliExpressShipments({ ...scope, status }, one))[1]),
+    service.listAndCountAliExpressListings(scope, {
+      take: 8,
+      order: { updated_at: "DESC" },
+      select: ["id", "product_id", "product_title", "status", "problem_count", "last_synced_at", "last_error", "updated_at"],
+    }),
+  ])
+
+  const pub = service.toPublicAccount(account)
+  res.json({
+    account: {
+      id: pub.id,
+      name: pub.name,
+      gateway_url: pub.gateway_url,
+      status: pub.status,
+      status_reason: pub.status_reason,
+      is_connected: pub.is_connected,
+      seller_nick: pub.seller_nick,
+      access_token_expires_at: pub.access_token_expires_at,
+      refresh_token_expires_at: pub.refresh_token_expires_at,
+      last_order_import_at: pub.last_order_import_at,
+      last_order_import_result: pub.last_order_import_result,
+      last_sync_at: pub.last_sync_at,
+      sync_progress: pub.sync_progress,
+    },
+    listings: {
+      total: Object.values<number>(listings).reduce((a, b) => a + b, 0),
+      by_status: listings,
+      with_problems: withProblems,
+    },
+    orders: { by_status: orders },
+    shipments: { by_status: shipments },
+    recent_listings: recent,
+  })
+}

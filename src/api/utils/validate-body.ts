@@ -1,0 +1,35 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { z } from "zod"
+
+type Issue = z.core.$ZodIssue
+
+/** "field.path: message" for every issue, so a merchant always sees which field is wrong. */
+export function describeIssues(issues: readonly Issue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path.map(String).join(".")
+      if (issue.code === "unrecognized_keys") {
+        const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k))
+        return `${keys.join(", ")}: unknown field${keys.length > 1 ? "s" : ""}`
+      }
+      return `${path || "body"}: ${issue.message}`
+    })
+    .join("; ")
+}
+
+/**
+ * Like Medusa's validateAndTransformBody, but every error names its field
+ * (Medusa's formatter drops the path for format and custom errors).
+ */
+export function validateBody(schema: z.ZodType) {
+  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const result = await schema.safeParseAsync(req.body ?? {})
+    if (!result.success) {
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
+    }
+    ;(req as MedusaRequest & { validatedBody: unknown }).validatedBody = result.data
+    next()
+  }
+}

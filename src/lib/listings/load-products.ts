@@ -1,0 +1,56 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { LISTING_PRODUCT_FIELDS, toListingProduct, type ListingProduct } from "./source-product"
+
+/** Loads products for listing by id; deleted products are simply absent from the result. */
+export async function loadListingProducts(container: MedusaContainer, ids: string[]): Promise<Map<string, ListingProduct>> {
+  const out = new Map<string, ListingProduct>()
+  if (!ids.length) {
+    return out
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: LISTING_PRODUCT_FIELDS,
+    filters: { id: ids },
+  })
+  for (const raw of data) {
+    out.set(raw.id, toListingProduct(raw))
+  }
+  return out
+}
+
+/** Product ids of a sales channel, a page at a time (the catalogue is never loaded whole). */
+export async function pageChannelProductIds(
+  container: MedusaContainer,
+  salesChannelId: string,
+  skip: number,
+  take: number
+): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_sales_channel",
+    fields: ["product_id"],
+    filters: { sales_channel_id: salesChannelId },
+    pagination: { skip, take, order: { product_id: "ASC" } },
+  })
+  return data.map((row: { product_id: string }) => row.product_id)
+}
+
+/** Which of the given products are in the sales channel. */
+export async function productsInChannel(
+  container: MedusaContainer,
+  salesChannelId: string,
+  productIds: string[]
+): Promise<Set<string>> {
+  if (!productIds.length) {
+    return new Set()
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_sales_channel",
+    fields: ["product_id"],
+    filters: { sales_channel_id: salesChannelId, product_id: productIds },
+  })
+  return new Set(data.map((row: { product_id: string }) => row.product_id))
+}

@@ -1,0 +1,97 @@
+import { Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { AliExpressClient } from "../aliexpress"
+import {
+  defaultTemplate,
+  mappingTemplateSchema,
+  type LookupList,
+  type MappingContext,
+  type MappingTemplate,
+  type PriceRules,
+  type QuantityRules,
+} from "../mapping"
+import type AliExpressModuleService from "../../modules/aliexpress/service"
+
+type Account = Awaited<ReturnType<AliExpressModuleService["requireAccount"]>>
+
+/** Everything a mapping needs except the per-product stock. */
+export type MappingSetup = Omit<MappingContext, "stock" | "imageUrlMap" | "categoryInfo">
+
+/** The template the sync uses: the one marked default, else the oldest, else the built-in one. */
+export async function loadActiveTemplate(service: AliExpressModuleService): Promise<MappingTemplate> {
+  const [row] = await service.listAliExpressTemplates({}, { order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
+  if (!row) {
+    return defaultTemplate()
+  }
+  return templateFromRow(row)
+}
+
+export function templateFromRow(row: { name: string; fields: unknown; settings: unknown }): MappingTemplate {
+  return mappingTemplateSchema.parse({ name: row.name, fields: row.fields ?? {}, settings: row.settings ?? {} }) as MappingTemplate
+}
+
+export async function loadLookupLists(service: AliExpressModuleService): Promise<LookupList[]> {
+  const rows = await service.listAliExpressLookupLists({}, { take: 1000 })
+  return rows.map((r) => ({ id: r.id, name: r.name, entries: (r.entries as LookupList["entries"]) ?? [] }))
+}
+
+export function priceRulesOf(account: Account, storeCurrency?: string): PriceRules {
+  return {
+    source: account.price_source,
+    usd_rate: account.usd_rate,
+    store_currency: storeCurrency,
+    markup_percent: account.markup_percent,
+    rounding: account.price_rounding,
+  }
+}
+
+export function quantityRulesOf(account: Account): QuantityRules {
+  return { buffer: account.stock_buffer, max_quantity: account.max_quantity }
+}
+
+async function storeCurrency(container: MedusaContainer): Promise<string | undefined> {
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { relations: ["supported_currencies"] })
+  const currencies = (store as any)?.supported_currencies ?? []
+  return (currencies.find((c: any) => c.is_default) ?? currencies[0])?.currency_code
+}
+
+const REFERENCE_TTL_MS = 10 * 60 * 1000
+const referenceCache = new Map<string, { at: number; freight: string[]; service: string[] }>()
+
+/**
+ * The seller's freight and service template ids, read once per ten minutes per process:
+ * two calls, not two per product.
+ */
+export async function sellerTemplateIds(accountId: string, client: AliExpressClient): Promise<{ freight: string[]; service: string[] }> {
+  const cached = referenceCache.get(accountId)
+  if (cached && Date.now() - cached.at < REFERENCE_TTL_MS) {
+    return cached
+  }
+  const [freight, service] = await Promise.all([client.listFreightTemplates(), client.listServiceTemplates()])
+  const entry = { at: Date.now(), freight: freight.map((t) => String(t.id)), service: service.map((t) => String(t.id)) }
+  referenceCache.set(accountId, entry)
+  return entry
+}
+
+/** Loads template, lookup lists and rules; with a client, also the seller's valid template ids. */
+export async function loadMappingSetup(
+  container: MedusaContainer,
+  service: AliExpressModuleService,
+  account: Account,
+  client?: AliExpressClient
+): Promise<MappingSetup> {
+  const [template, lookupLists, currency] = await Promise.all([
+    loadActiveTemplate(service),
+    loadLookupLists(service),
+    account.price_source === "convert" ? storeCurrency(container) : Promise.resolve(undefined),
+  ])
+  const ids = client ? await sellerTemplateIds(account.id, client) : undefined
+  return {
+    template,
+    lookupLists,
+    priceRules: priceRulesOf(account, currency),
+    quantityRules: quantityRulesOf(account),
+    validFreightTemplateIds: ids?.freight,
+    validServiceTemplateIds: ids?.service,
+  }
+}

@@ -1,0 +1,161 @@
+import type { AliExpressClient } from "../aliexpress"
+import type { PostProductRequest, Problem } from "../mapping"
+import type AliExpressModuleService from "../../modules/aliexpress/service"
+import type { PlannedListing } from "./plan"
+import { classifyFailure, describeError, isAmbiguous } from "./problems"
+import { failureFields, identityFields, sentFields } from "./results"
+import { listingStatusFromAe } from "./status"
+import { retryDelayMs } from "./config"
+import type { ListingImages } from "./image-bank"
+
+export type PublishContext = {
+  service: AliExpressModuleService
+  client: AliExpressClient
+  accountId: string
+  images: ListingImages
+  attempts: Map<string, number>
+  /** set on the first credentials failure: the rest of the batch is not tried */
+  authFailure: string | null
+  failed: string[]
+}
+
+const DUPLICATE_SKU = /10007-007|duplicate/i
+
+/** Looks for an AliExpress product carrying one of the listing's SKU codes, in any status. */
+export async function findBySku(client: AliExpressClient, skuCodes: string[]): Promise<{ productId: string; status?: string } | null> {
+  for (const skuCode of skuCodes.slice(0, 3)) {
+    for (const status of ["auditing", "onSelling", "offline", "editingRequired"] as const) {
+      const page = await client.listProducts({ page: 1, pageSize: 10, status, skuCode })
+      if (page.items.length) {
+        return { productId: page.items[0].productId, status: page.items[0].status ?? status }
+      }
+    }
+  }
+  return null
+}
+
+function imageProblems(plan: PlannedListing, images: ListingImages): { problems: Problem[]; transient?: string; auth?: string } {
+  const problems: Problem[] = []
+  for (const url of plan.source_images) {
+    const f = images.failures[url]
+    if (!f) continue
+    if (f.kind === "auth") return { problems, auth: f.message }
+    if (f.kind === "transient" && f.stage === "upload") return { problems, transient: `Image upload failed: ${f.message}` }
+    problems.push({
+      field: "images",
+      message: f.stage === "download" ? `The image ${url} could not be downloaded: ${f.message}` : `AliExpress refused the image ${url}: ${f.message}`,
+      hint: f.stage === "download" ? "Check that the image URL is reachable from the server" : "Use a jpg, gif or png image under 3 MB and 5000x5000 pixels",
+      origin: f.stage === "download" ? "validation" : "marketplace",
+    })
+  }
+  return { problems }
+}
+
+function withImageBank(payload: PostProductRequest, images: ListingImages): PostProductRequest {
+  return { ...payload, main_image_urls_list: payload.main_image_urls_list.map((u) => images.urls[u] ?? u) }
+}
+
+/** Binds the listing to a product AliExpress already has, instead of posting a second one. */
+async function bindFound(ctx: PublishContext, plan: PlannedListing, found: { productId: string; status?: string }) {
+  await ctx.service.updateAliExpressListings({
+    id: plan.listing_id,
+    ...identityFields(plan),
+    ae_product_id: found.productId,
+    ae_status: found.status ?? null,
+    status: listingStatusFromAe(found.status),
+    post_started_at: null,
+    // Unknown what that earlier post carried: the next run edits it to the current data.
+    content_hash: null,
+    price_hash: null,
+    stock_hash: null,
+    problems: [],
+    problem_count: 0,
+    last_error: null,
+    attempts: 0,
+    next_attempt_at: null,
+    last_synced_at: new Date(),
+  })
+}
+
+/** Posts or edits one listing and stores the outcome; never throws for AliExpress answers. */
+export async function publishOne(ctx: PublishContext, plan: PlannedListing): Promise<void> {
+  if (ctx.authFailure) {
+    return
+  }
+  const now = new Date()
+  const row = { attempts: ctx.attempts.get(plan.listing_id) ?? 0 }
+  const img = imageProblems(plan, ctx.images)
+  if (img.auth) {
+    ctx.authFailure = img.auth
+    return
+  }
+  if (img.transient || img.problems.length) {
+    ctx.failed.push(plan.listing_id)
+    const attempts = row.attempts + 1
+    await ctx.service.updateAliExpressListings({
+      id: plan.listing_id,
+      ...identityFields(plan),
+      ...(img.transient
+        ? { status: "error", last_error: img.transient, next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)) }
+        : { status: "invalid", problems: img.problems, problem_count: img.problems.length, last_error: null }),
+      attempts,
+      last_synced_at: now,
+    })
+    return
+  }
+  const payload = withImageBank(plan.payload!, ctx.images)
+  try {
+    if (plan.action === "post") {
+      if (plan.lookup_first) {
+        const found = await findBySku(ctx.client, plan.sku_codes)
+        if (found) {
+          await bindFound(ctx, plan, found)
+          return
+        }
+      }
+      const { productId } = await ctx.client.postProduct(payload as any)
+      await ctx.service.updateAliExpressListings({
+        id: plan.listing_id,
+        ...sentFields(plan, plan.hashes!, now),
+        ae_product_id: productId,
+        ae_status: "auditing",
+        status: "auditing",
+        audit_reason: null,
+        post_started_at: null,
+        last_payload: payload,
+      })
+    } else {
+      await ctx.client.editProduct(plan.ae_product_id!, payload as any)
+      await ctx.service.updateAliExpressListings({
+        id: plan.listing_id,
+        ...sentFields(plan, plan.hashes!, now),
+        // An edit goes back under review on AliExpress.
+        ae_status: "auditing",
+        status: "auditing",
+        audit_reason: null,
+        last_payload: payload,
+      })
+    }
+  } catch (error) {
+    const kind = classifyFailure(error)
+    if (kind === "auth") {
+      ctx.authFailure = describeError(error)
+      return
+    }
+    if (plan.action === "post" && kind === "refused" && DUPLICATE_SKU.test(`${(error as any)?.subCode} ${(error as any)?.message}`)) {
+      // Maybe ours from an earlier post whose answer was lost: bind it rather than report it.
+      const found = await findBySku(ctx.client, plan.sku_codes).catch(() => null)
+      if (found) {
+        await bindFound(ctx, plan, found)
+        return
+      }
+    }
+    ctx.failed.push(plan.listing_id)
+    const keepPostMark = plan.action === "post" && kind === "transient" && isAmbiguous(error)
+    await ctx.service.updateAliExpressListings({
+      id: plan.listing_id,
+      ...failureFields(plan, row, error, now),
+      ...(plan.action === "post" && !keepPostMark ? { post_started_at: null } : {}),
+    })
+  }
+}

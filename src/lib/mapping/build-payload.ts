@@ -1,0 +1,89 @@
+import { formatPrice } from "./pricing"
+import { resolveListing, toNumber, type ResolvedListing } from "./resolve-listing"
+import { toCentimetres, toKilograms, validateListing } from "./validate"
+import { unitTypeId } from "./units"
+import type { PostProductRequest, SkuInfo } from "./payload"
+import type { MappingContext, Problem, SourceProduct } from "./types"
+
+export type MappingResult = {
+  /** null when any problem exists: invalid products are never sent */
+  payload: PostProductRequest | null
+  problems: Problem[]
+  /** source URLs of the photos in the payload, in order (to upload to the image bank) */
+  sourceImages: string[]
+  variantSkus: { variantId: string; skuCode: string }[]
+}
+
+export type PreviewResult = Omit<MappingResult, "payload"> & { payload: PostProductRequest }
+
+const int = (n: number) => (Number.isFinite(n) ? n : 0)
+
+function shape(listing: ResolvedListing): Omit<PreviewResult, "problems"> {
+  const { fields, ctx } = listing
+  const settings = ctx.template.settings
+  const map = ctx.imageUrlMap
+  const sourceImages = listing.photos.slice(0, 6)
+
+  const sku_info_list: SkuInfo[] = listing.variants.map((rv) => {
+    const sku: SkuInfo = {
+      sku_code: rv.skuCode,
+      price: rv.price === undefined ? "" : formatPrice(rv.price),
+      inventory: rv.inventory,
+      sku_attributes_list: rv.attributes,
+    }
+    return sku
+  })
+
+  const dim = (key: "package_length" | "package_width" | "package_height") => {
+    const n = toNumber(fields[key].resolved.value)
+    return Number.isFinite(n) ? toCentimetres(n, settings.dimension_unit) : 0
+  }
+  const weightRaw = toNumber(fields.weight.resolved.value)
+  const lot = Math.trunc(int(toNumber(fields.lot_size.resolved.value)))
+  const serviceValue = fields.service_template_id.resolved.value
+
+  const payload: PostProductRequest = {
+    aliexpress_category_id: int(toNumber(fields.category_id.resolved.value)),
+    language: "en",
+    multi_language_subject_list: [{ language: "en", subject: listing.subject }],
+    multi_language_description_list: [
+      {
+        language: "en",
+        web_detail: listing.description?.html ?? "",
+        mobile_detail: listing.mobileDescription?.html ?? "",
+      },
+    ],
+    main_image_urls_list: map ? sourceImages.map((u) => map[u] ?? u) : sourceImages,
+    sku_info_list,
+    attribute_list: [{ attribute_name: "Brand", attribute_value: listing.brand }],
+    package_length: dim("package_length"),
+    package_width: dim("package_width"),
+    package_height: dim("package_height"),
+    weight: Number.isFinite(weightRaw) ? toKilograms(weightRaw, settings.weight_unit).toFixed(3) : "",
+    shipping_lead_time: int(toNumber(fields.delivery_time.resolved.value)),
+    freight_template_id: int(toNumber(fields.freight_template_id.resolved.value)),
+    service_policy_id: serviceValue === undefined ? 0 : int(toNumber(serviceValue)),
+    product_unit: unitTypeId(fields.unit_type.resolved.value as string | number | undefined) ?? 0,
+    lot_num: lot,
+    package_type: lot > 1,
+    keywords: listing.keywords,
+  }
+  return {
+    payload,
+    sourceImages,
+    variantSkus: listing.variants.map((rv) => ({ variantId: rv.variant.id, skuCode: rv.skuCode })),
+  }
+}
+
+/** The best-effort payload with its problems (the admin preview shows both). */
+export function buildPayload(product: SourceProduct, ctx: MappingContext): PreviewResult {
+  const listing = resolveListing(product, ctx)
+  const problems = validateListing(listing)
+  return { ...shape(listing), problems }
+}
+
+/** Map and validate a product: the payload is null when any problem exists. */
+export function mapProduct(product: SourceProduct, ctx: MappingContext): MappingResult {
+  const result = buildPayload(product, ctx)
+  return result.problems.length ? { ...result, payload: null } : result
+}

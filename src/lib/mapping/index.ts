@@ -1,0 +1,30 @@
+export * from "./types"
+export * from "./payload"
+export { FIELD_DEFINITIONS, FIELD_LABELS } from "./field-definitions"
+export { compilePath, isKnownPath, describePath, type Value } from "./paths"
+export { resolveField, renderTemplate, evaluateCondition, type Resolved } from "./resolve-field"
+export { resolveListing, type ResolvedListing, type ResolvedVariant } from "./resolve-listing"
+export {
+  validateListing,
+  findDuplicateSkus,
+  isSupportedImage,
+  toCentimetres,
+  toKilograms,
+  LIMITS,
+  type DuplicateSku,
+} from "./validate"
+export { buildPayload, mapProduct, type MappingResult, type PreviewResult } from "./build-payload"
+export {
+  computePrice,
+  computeInventory,
+  formatPrice,
+  sourceAmount,
+  variantPrice,
+  sellableOf,
+  MAX_INVENTORY,
+} from "./pricing"
+export { contentHash, priceHash, stockHash, hashListing, stableStringify } from "./hash"
+export { defaultTemplate, DEFAULT_SETTINGS } from "./default-template"
+export { UNIT_TYPES, unitTypeId } from "./units"
+export { sanitizeDescription, type SanitizedDescription } from "./sanitize"
+export { foreignLetters } from "./text"

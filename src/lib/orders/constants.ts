@@ -1,0 +1,34 @@
+/** AliExpress stamps `gmt_update` late and clocks drift: every window reaches back this far. */
+export const ORDER_WINDOW_OVERLAP_MS = 10 * 60 * 1000
+
+/** How far back the very first import looks when there is no watermark yet. */
+export const FIRST_IMPORT_LOOKBACK_MS = 3 * 24 * 60 * 60 * 1000
+
+/** AliExpress refuses order windows longer than 180 days; stay well inside it. */
+export const MAX_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
+
+/**
+ * An `importing` claim untouched for this long belongs to a run that died:
+ * one order takes well under a second to import.
+ */
+export const STALE_CLAIM_MS = 2 * 60 * 1000
+
+export const ORDER_IMPORT_LOCK_KEY = "aliexpress:order-import"
+export const SHIPMENT_PUSH_LOCK_KEY = "aliexpress:shipment-push"
+
+/** Seconds a caller waits for another import run before giving up on its own. */
+export const ORDER_IMPORT_LOCK_TIMEOUT_S = 120
+
+export const ORDER_PAGE_SIZE = 50
+
+/** Held and failed orders are retried on each run, at most this often each. */
+export const FAILED_ORDER_RETRY_MS = 60 * 1000
+
+export const SHIPMENT_MAX_ATTEMPTS = 8
+
+export const BUYER_EMAIL_DOMAIN = "buyer.aliexpress.invalid"
+
+export const ORDER_IMPORTED_EVENT = "aliexpress.order.imported"
+export const ORDER_HELD_EVENT = "aliexpress.order.held"
+export const SHIPMENT_SENT_EVENT = "aliexpress.shipment.sent"
+export const SHIPMENT_FAILED_EVENT = "aliexpress.shipment.failed"

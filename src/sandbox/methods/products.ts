@@ -1,0 +1,420 @@
+import {
+  MethodContext,
+  MethodDef,
+  asObject,
+  idList,
+  idValue,
+  intValue,
+  jsonParam,
+  notFound,
+  requireParam,
+} from "../context"
+import { BusinessError, SUB, invalid } from "../errors"
+import { id, wrap } from "../json"
+import { formatPacific } from "../pacific-time"
+import { productToDto, validateProduct } from "../product-rules"
+import { SELLER, SKU_ATTRIBUTES } from "../seed"
+import { ProductRecord, ProductStatus, SkuRecord } from "../store"
+
+const STATUSES: ProductStatus[] = ["onSelling", "offline", "auditing", "editingRequired"]
+
+const LOCALES: Record<string, string> = {
+  en: "en_US", es: "es_ES", fr: "fr_FR", de: "de_DE", it: "it_IT", pt: "pt_BR", ru: "ru_RU", nl: "nl_NL",
+  pl: "pl_PL", tr: "tr_TR", ja: "ja_JP", ko: "ko_KR", ar: "ar_MA", he: "iw_IL", th: "th_TH", vi: "vi_VN",
+}
+const locale = (language: string): string => LOCALES[language] ?? `${language}_${language.toUpperCase()}`
+
+function valueId(name: string, value: string): number {
+  const known = SKU_ATTRIBUTES[name]?.values[value]
+  if (known) {
+    return known
+  }
+  let hash = 0
+  for (const ch of value.toLowerCase()) {
+    hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
+  }
+  return 1000000 + (hash % 90000000)
+}
+
+function mainSubject(product: ProductRecord): string {
+  return product.subjects.find((s) => s.language === product.language)?.subject ?? product.subjects[0]?.subject ?? ""
+}
+
+function priceRange(product: ProductRecord): [string, string] {
+  const prices = product.skus.map((s) => Number(s.discount_price ?? s.price))
+  return [Math.min(...prices).toFixed(2), Math.max(...prices).toFixed(2)]
+}
+
+function getProductOrFail(ctx: MethodContext, productId: string): ProductRecord {
+  const product = ctx.store.getProduct(productId)
+  if (!product) {
+    throw notFound(SUB.productNotFound, `product_id: product ${productId} does not exist`)
+  }
+  return product
+}
+
+function post(ctx: MethodContext): Record<string, unknown> {
+  const dto = asObject(jsonParam(ctx, "post_product_request"), "post_product_request")
+  const fields = validateProduct(dto, ctx)
+  const now = ctx.store.now()
+  const product: ProductRecord = {
+    ...fields,
+    product_id: ctx.store.newProductId(),
+    status: "auditing",
+    status_after_audit: "onSelling",
+    gmt_create: now,
+    gmt_modified: now,
+  }
+  ctx.store.startAudit(product)
+  ctx.store.putProduct(product)
+  return { result: { product_id: id(product.product_id), success: true } }
+}
+
+function edit(ctx: MethodContext): Record<string, unknown> {
+  const request = asObject(jsonParam(ctx, "edit_product_request"), "edit_product_request")
+  if (request.product_id === undefined) {
+    throw invalid("edit_product_request.product_id", "is required")
+  }
+  const productId = idValue(request.product_id, "edit_product_request.product_id")
+  const product = getProductOrFail(ctx, productId)
+  if (product.status === "auditing") {
+    throw new BusinessError(SUB.productInAudit, `product_id: product ${productId} is under audit and cannot be edited`)
+  }
+  const merged = productToDto(product)
+  for (const [key, value] of Object.entries(request)) {
+    if (key !== "product_id") {
+      merged[key] = value
+    }
+  }
+  const fields = validateProduct(merged, ctx, productId)
+  const previousSkus = product.skus
+  Object.assign(product, fields)
+  product.status_after_audit = product.status === "offline" ? "offline" : "onSelling"
+  product.audit_failure_reason = undefined
+  product.gmt_modified = ctx.store.now()
+  ctx.store.startAudit(product)
+  ctx.store.putProduct(product, previousSkus)
+  return { result: { product_id: id(productId), success: true } }
+}
+
+function skuDto(product: ProductRecord, sku: SkuRecord): Record<string, unknown> {
+  const ids = sku.attributes.map((a) => `${SKU_ATTRIBUTES[a.name].id}:${valueId(a.name, a.value)}`)
+  return {
+    id: ids.length ? ids.join(";") : "<none>",
+    sku_code: sku.sku_code,
+    sku_price: sku.price,
+    sku_discount_price: sku.discount_price,
+    ipm_sku_stock: sku.inventory,
+    sku_stock: sku.inventory > 0,
+    currency_code: "USD",
+    barcode: "",
+    aeop_s_k_u_property_list: sku.attributes.length
+      ? wrap(
+          "global_aeop_sku_property",
+          sku.attributes.map((a) => ({
+            sku_property_id: SKU_ATTRIBUTES[a.name].id,
+            property_value_id: valueId(a.name, a.value),
+            property_value_definition_name: a.value,
+            sku_image: a.image,
+          }))
+        )
+      : undefined,
+  }
+}
+
+function infoGet(ctx: MethodContext): Record<string, unknown> {
+  const productId = idValue(requireParam(ctx, "product_id"), "product_id")
+  const p = getProductOrFail(ctx, productId)
+  const main = p.descriptions.find((d) => d.language === p.language) ?? p.descriptions[0]
+  return {
+    result: {
+      product_id: id(p.product_id),
+      product_status_type: p.status,
+      audit_failure_reason: p.audit_failure_reason,
+      subject: mainSubject(p),
+      category_id: p.category_id,
+      currency_code: "USD",
+      product_price: priceRange(p)[0],
+      delivery_time: p.shipping_lead_time,
+      detail: main?.web_detail,
+      mobile_detail: main?.mobile_detail,
+      freight_template_id: p.freight_template_id,
+      promise_template_id: p.service_policy_id,
+      gross_weight: p.weight,
+      package_length: p.package_length,
+      package_width: p.package_width,
+      package_height: p.package_height,
+      product_unit: p.product_unit,
+      lot_num: p.lot_num,
+      package_type: p.package_type,
+      is_pack_sell: false,
+      reduce_strategy: p.inventory_deduction_strategy,
+      image_u_r_ls: p.images.join(";"),
+      owner_member_id: SELLER.user_nick,
+      owner_member_seq: Number(SELLER.seller_id),
+      gmt_create: formatPacific(p.gmt_create),
+      gmt_modified: formatPacific(p.gmt_modified),
+      ws_offline_date: formatPacific(p.gmt_create + 365 * 24 * 3600 * 1000),
+      multi_language_subject_list: wrap(
+        "global_subject",
+        p.subjects.map((s) => ({ locale: locale(s.language), subject: s.subject }))
+      ),
+      multi_language_description_list: p.descriptions.length
+        ? wrap(
+            "global_description",
+            p.descriptions.map((d) => ({
+              locale: locale(d.language),
+              web_detail: d.web_detail,
+              mobile_detail: d.mobile_detail,
+            }))
+          )
+        : undefined,
+      aeop_ae_product_s_k_us: wrap("global_aeop_ae_product_sku", p.skus.map((s) => skuDto(p, s))),
+      aeop_ae_product_propertys: wrap(
+        "global_aeop_ae_product_property",
+        p.attributes.map((a) => ({
+          attr_name: a.attribute_name,
+          attr_name_id: a.attribute_name_id,
+          attr_value: a.attribute_value,
+          attr_value_id: a.attribute_value_id,
+        }))
+      ),
+    },
+  }
+}
+
+function listGet(ctx: MethodContext): Record<string, unknown> {
+  const query = asObject(jsonParam(ctx, "aeop_a_e_product_list_query"), "aeop_a_e_product_list_query")
+  const status = query.product_status_type
+  if (status === undefined || status === "") {
+    throw invalid("aeop_a_e_product_list_query.product_status_type", "is required")
+  }
+  if (!STATUSES.includes(status as ProductStatus)) {
+    throw invalid("aeop_a_e_product_list_query.product_status_type", `must be one of ${STATUSES.join(", ")}`)
+  }
+  const pageSize = intValue(query.page_size, "aeop_a_e_product_list_query.page_size", 1, 99) ?? 20
+  const currentPage = intValue(query.current_page, "aeop_a_e_product_list_query.current_page", 1, 1000000) ?? 1
+  ctx.store.settleAudits()
+
+  let candidates: ProductRecord[]
+  const skuCode = typeof query.sku_code === "string" ? query.sku_code.trim() : ""
+  if (skuCode) {
+    const owner = ctx.store.skuIndex.get(skuCode)
+    const product = owner ? ctx.store.products.get(owner) : undefined
+    candidates = product ? [product] : []
+  } else if (query.product_id !== undefined && query.product_id !== "") {
+    const product = ctx.store.products.get(idValue(query.product_id, "aeop_a_e_product_list_query.product_id"))
+    candidates = product ? [product] : []
+  } else {
+    candidates = [...ctx.store.products.values()].reverse()
+  }
+  const subject = typeof query.subject === "string" ? query.subject.toLowerCase() : ""
+  const matching = candidates.filter(
+    (p) => p.status === status && (!subject || mainSubject(p).toLowerCase().includes(subject))
+  )
+  const page = matching.slice((currentPage - 1) * pageSize, currentPage * pageSize)
+  return {
+    result: {
+      success: true,
+      product_count: matching.length,
+      total_page: Math.ceil(matching.length / pageSize),
+      current_page: currentPage,
+      aeop_a_e_product_display_d_t_o_list: page.length
+        ? wrap(
+            "item_display_dto",
+            page.map((p) => {
+              const [min, max] = priceRange(p)
+              return {
+                product_id: id(p.product_id),
+                subject: mainSubject(p),
+                product_min_price: min,
+                product_max_price: max,
+                currency_code: "USD",
+                image_u_r_ls: p.images.join(";"),
+                freight_template_id: p.freight_template_id,
+                owner_member_id: SELLER.user_nick,
+                owner_member_seq: Number(SELLER.seller_id),
+                gmt_create: formatPacific(p.gmt_create),
+                gmt_modified: formatPacific(p.gmt_modified),
+                ws_offline_date: formatPacific(p.gmt_create + 365 * 24 * 3600 * 1000),
+                ws_display: p.status === "offline" ? "user_offline" : undefined,
+                src: "isv",
+              }
+            })
+          )
+        : undefined,
+    },
+  }
+}
+
+type SkuUpdate = (sku: SkuRecord, raw: Record<string, unknown>, field: string) => () => void
+
+function decimalField(raw: unknown, field: string): number {
+  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : ""
+  if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) < 0.01 || Number(text) > 999999) {
+    throw new BusinessError(SUB.schema, `${field}: must be a price between 0.01 and 999999`)
+  }
+  return Number(text)
+}
+
+const priceUpdate: SkuUpdate = (sku, raw, field) => {
+  const price = decimalField(raw.price, `${field}.price`)
+  let discount: number | undefined
+  if (raw.discount_price !== undefined && raw.discount_price !== null && raw.discount_price !== "") {
+    discount = decimalField(raw.discount_price, `${field}.discount_price`)
+    if (discount >= price) {
+      throw new BusinessError(SUB.schema, `${field}.discount_price: must be lower than price`)
+    }
+  }
+  return () => {
+    sku.price = price.toFixed(2)
+    sku.discount_price = discount === undefined ? undefined : discount.toFixed(2)
+  }
+}
+
+const inventoryUpdate: SkuUpdate = (sku, raw, field) => {
+  const text = typeof raw.inventory === "number" ? String(raw.inventory) : String(raw.inventory ?? "").trim()
+  const n = /^\d+$/.test(text) ? Number(text) : NaN
+  if (!Number.isInteger(n) || n > 999999) {
+    throw new BusinessError(SUB.schema, `${field}.inventory: must be an integer between 0 and 999999`)
+  }
+  return () => {
+    sku.inventory = n
+  }
+}
+
+function batchUpdate(update: SkuUpdate) {
+  return (ctx: MethodContext): Record<string, unknown> => {
+    const list = jsonParam(ctx, "mutiple_product_update_list")
+    if (!Array.isArray(list) || list.length === 0) {
+      throw invalid("mutiple_product_update_list", "must be a non-empty JSON array")
+    }
+    if (list.length > 20) {
+      throw invalid("mutiple_product_update_list", `must contain at most 20 products (got ${list.length})`)
+    }
+    const succeeded: Record<string, unknown>[] = []
+    const failed: Record<string, unknown>[] = []
+    list.forEach((entry, i) => {
+      const field = `mutiple_product_update_list[${i}]`
+      const item = asObject(entry, field)
+      const productId = idValue(item.product_id, `${field}.product_id`)
+      try {
+        const product = getProductOrFail(ctx, productId)
+        const skus = item.multiple_sku_update_list
+        if (!Array.isArray(skus) || skus.length === 0) {
+          throw new BusinessError(SUB.schema, `${field}.multiple_sku_update_list: must be a non-empty array`)
+        }
+        if (skus.length > 200) {
+          throw new BusinessError(SUB.schema, `${field}.multiple_sku_update_list: must contain at most 200 SKUs`)
+        }
+        const apply = skus.map((rawSku, j) => {
+          const skuField = `${field}.multiple_sku_update_list[${j}]`
+          const raw = asObject(rawSku, skuField)
+          const code = typeof raw.sku_code === "string" ? raw.sku_code : String(raw.sku_code ?? "")
+          const sku = product.skus.find((s) => s.sku_code === code)
+          if (!sku) {
+            throw new BusinessError(SUB.skuNotFound, `${skuField}.sku_code: ${code} is not a SKU of product ${productId}`)
+          }
+          return update(sku, raw, skuField)
+        })
+        apply.forEach((fn) => fn())
+        product.gmt_modified = ctx.store.now()
+        ctx.store.markDirty()
+        succeeded.push({ product_id: id(productId) })
+      } catch (error) {
+        if (!(error instanceof BusinessError)) {
+          throw error
+        }
+        failed.push({ product_id: id(productId), error_code: error.subCode, error_message: error.message })
+      }
+    })
+    return {
+      update_success: failed.length === 0,
+      update_error_code: "",
+      update_error_message: "",
+      update_successful_list: succeeded.length ? wrap("synchronize_product_response_dto", succeeded) : undefined,
+      update_failed_list: failed.length ? wrap("synchronize_product_response_dto", failed) : undefined,
+    }
+  }
+}
+
+function statusChange(
+  act: (ctx: MethodContext, product: ProductRecord) => string | undefined,
+  max: number
+) {
+  return (ctx: MethodContext): Record<string, unknown> => {
+    const ids = idList(requireParam(ctx, "product_ids"), "product_ids", max)
+    const errors = new Map<string, { message: string; ids: string[] }>()
+    let count = 0
+    for (const productId of ids) {
+      const product = ctx.store.getProduct(productId)
+      const problem = product ? act(ctx, product) : `${SUB.productNotFound}|product does not exist`
+      if (problem) {
+        const [code, message] = problem.split("|")
+        const entry = errors.get(code) ?? { message, ids: [] }
+        entry.ids.push(productId)
+        errors.set(code, entry)
+      } else {
+        count++
+      }
+    }
+    ctx.store.markDirty()
+    return {
+      result: {
+        success: errors.size === 0,
+        modify_count: count,
+        error_details: errors.size
+          ? wrap(
+              "error_detail",
+              [...errors].map(([code, e]) => ({
+                error_code: code,
+                error_message: e.message,
+                product_ids: wrap("number", e.ids.map((x) => id(x))),
+              }))
+            )
+          : undefined,
+      },
+    }
+  }
+}
+
+const offline = statusChange((ctx, product) => {
+  if (product.status !== "onSelling") {
+    return `${SUB.productStatus}|only products onSelling can be taken offline (status ${product.status})`
+  }
+  product.status = "offline"
+  product.gmt_modified = ctx.store.now()
+  return undefined
+}, 50)
+
+const online = statusChange((ctx, product) => {
+  if (product.status !== "offline") {
+    return `${SUB.productStatus}|only offline products can be put online (status ${product.status})`
+  }
+  product.status = "onSelling"
+  product.gmt_modified = ctx.store.now()
+  return undefined
+}, 50)
+
+const remove = statusChange((ctx, product) => {
+  ctx.store.deleteProduct(product)
+  return undefined
+}, 100)
+
+export const productMethods: Record<string, MethodDef> = {
+  "aliexpress.solution.product.post": { required: ["post_product_request"], handler: post },
+  "aliexpress.solution.product.edit": { required: ["edit_product_request"], handler: edit },
+  "aliexpress.solution.product.info.get": { required: ["product_id"], handler: infoGet },
+  "aliexpress.solution.product.list.get": { required: ["aeop_a_e_product_list_query"], handler: listGet },
+  "aliexpress.solution.batch.product.price.update": {
+    required: ["mutiple_product_update_list"],
+    handler: batchUpdate(priceUpdate),
+  },
+  "aliexpress.solution.batch.product.inventory.update": {
+    required: ["mutiple_product_update_list"],
+    handler: batchUpdate(inventoryUpdate),
+  },
+  "aliexpress.postproduct.redefining.offlineaeproduct": { required: ["product_ids"], handler: offline },
+  "aliexpress.postproduct.redefining.onlineaeproduct": { required: ["product_ids"], handler: online },
+  "aliexpress.solution.batch.product.delete": { required: ["product_ids"], handler: remove },
+}

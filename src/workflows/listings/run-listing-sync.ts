@@ -1,0 +1,100 @@
+import { Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
+import type AliExpressModuleService from "../../modules/aliexpress/service"
+import { listingSyncConfig } from "../../lib/listings/config"
+import { describeError } from "../../lib/listings/problems"
+import { importExistingListingsWorkflow } from "./workflows/import-existing-listings"
+import { syncListingsBatchWorkflow } from "./workflows/sync-listings-batch"
+
+export const LISTING_SYNC_LOCK = "aliexpress:listing-sync"
+
+export type SyncProgress = {
+  state: "running" | "done" | "failed"
+  done: number
+  total: number
+  started_at: string
+  finished_at: string | null
+  last_error: string | null
+  posted: number
+  edited: number
+  invalid: number
+  offline: number
+  price_calls: number
+  stock_calls: number
+}
+
+const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
+
+/**
+ * Drains the listing queue in batches, one workflow run per batch, until no product is
+ * waiting. The lock makes one run at a time across server and workers; the queue is the
+ * table, so a run that cannot get the lock loses nothing: the running one picks its
+ * products up.
+ */
+export async function runListingSync(container: MedusaContainer, opts: { ignore_backoff?: boolean } = {}): Promise<void> {
+  const logger = container.resolve("logger")
+  const locking = container.resolve(Modules.LOCKING)
+  try {
+    await locking.execute(LISTING_SYNC_LOCK, () => drain(container, opts), { timeout: 10 })
+  } catch (error) {
+    logger.warn(`AliExpress listing sync did not complete: ${describeError(error)}`)
+  }
+}
+
+async function drain(container: MedusaContainer, opts: { ignore_backoff?: boolean }): Promise<void> {
+  const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+  const logger = container.resolve("logger")
+  const account = await service.getAccount()
+  if (!account || account.status !== "connected" || !account.sales_channel_id) {
+    return
+  }
+  const queued = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
+  if (!queued[1]) {
+    return
+  }
+  const progress: SyncProgress = {
+    state: "running",
+    done: 0,
+    total: queued[1],
+    started_at: new Date().toISOString(),
+    finished_at: null,
+    last_error: null,
+    posted: 0,
+    edited: 0,
+    invalid: 0,
+    offline: 0,
+    price_calls: 0,
+    stock_calls: 0,
+  }
+  const save = () => service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress } })
+  await save()
+  try {
+    if (!account.existing_listings_imported_at) {
+      // Bind what the seller already sells before posting anything, or it would be posted twice.
+      await importExistingListingsWorkflow(container).run()
+    }
+    const { batchSize } = listingSyncConfig()
+    for (;;) {
+      const rows = await service.listAliExpressListings(QUEUED, { select: ["id"], take: batchSize, order: { sync_requested_at: "ASC", id: "ASC" } })
+      if (!rows.length) break
+      const { result } = await syncListingsBatchWorkflow(container).run({
+        input: { listing_ids: rows.map((r) => r.id), ignore_backoff: opts.ignore_backoff },
+      })
+      progress.done += rows.length
+      for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
+        progress[key] += result[key]
+      }
+      const [, left] = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
+      progress.total = progress.done + left
+      await save()
+    }
+    progress.state = "done"
+  } catch (error) {
+    progress.state = "failed"
+    progress.last_error = describeError(error)
+    logger.error(`AliExpress listing sync failed: ${progress.last_error}`)
+  }
+  progress.finished_at = new Date().toISOString()
+  await service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress }, last_sync_at: new Date() })
+}

@@ -1,0 +1,27 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { listingSyncConfig } from "../../../lib/listings/config"
+import { runPool } from "../../../lib/listings/pool"
+import { requireConnectedAccount } from "../../../lib/listings/sync-account"
+
+export const readAliExpressProductsStepId = "read-aliexpress-products"
+
+export type ExistingAeProduct = { productId: string; status: string; subject: string | null; skuCodes: string[] }
+
+const STATUSES = ["onSelling", "offline", "auditing", "editingRequired"] as const
+
+/** Reads every product of the seller account (all statuses, all pages) with its SKU codes. A read. */
+export const readAliExpressProductsStep = createStep(readAliExpressProductsStepId, async (_: void, { container }) => {
+  const { client } = await requireConnectedAccount(container)
+  const summaries: { productId: string; status: string; subject: string | null }[] = []
+  for (const status of STATUSES) {
+    for await (const item of client.iterateProducts({ status, pageSize: 50 })) {
+      summaries.push({ productId: item.productId, status: item.status ?? status, subject: item.subject ?? null })
+    }
+  }
+  const out: ExistingAeProduct[] = []
+  await runPool(summaries, listingSyncConfig().concurrency, async (s) => {
+    const detail = await client.getProduct(s.productId)
+    out.push({ ...s, status: detail.status ?? s.status, skuCodes: detail.skus.map((k) => k.skuCode).filter(Boolean) })
+  })
+  return new StepResponse(out)
+})

@@ -1,0 +1,53 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import type { PlannedListing } from "../../../lib/listings/plan"
+import { searchText } from "../../../lib/listings/search-text"
+
+export const recordListingPlansStepId = "record-aliexpress-listing-plans"
+
+/**
+ * Stores what needs no call: problems of invalid products (never sent), products gone from
+ * the channel before they were listed, and rows of deleted products. Compensation restores
+ * the rows it changed.
+ */
+export const recordListingPlansStep = createStep(
+  recordListingPlansStepId,
+  async (input: { plans: PlannedListing[] }, { container }) => {
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const touched = input.plans.filter((p) => p.action === "invalid" || p.action === "remove" || p.status)
+    if (!touched.length) {
+      return new StepResponse(undefined, [])
+    }
+    const previous = await service.listAliExpressListings({ id: touched.map((p) => p.listing_id) }, { take: touched.length })
+    const now = new Date()
+    for (const plan of touched) {
+      if (plan.action === "remove") {
+        await service.softDeleteAliExpressListings(plan.listing_id)
+        continue
+      }
+      await service.updateAliExpressListings({
+        id: plan.listing_id,
+        status: plan.status as any,
+        product_title: plan.title,
+        search_text: searchText(plan.title, plan.sku_codes),
+        sku_codes: plan.sku_codes,
+        problems: plan.problems,
+        problem_count: plan.problems.length,
+        last_synced_at: now,
+      })
+    }
+    return new StepResponse(undefined, previous)
+  },
+  async (previous, { container }) => {
+    if (!previous?.length) {
+      return
+    }
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    await service.restoreAliExpressListings(previous.map((p) => p.id)).catch(() => undefined)
+    for (const row of previous) {
+      const { created_at, updated_at, deleted_at, ...data } = row as any
+      await service.updateAliExpressListings(data)
+    }
+  }
+)

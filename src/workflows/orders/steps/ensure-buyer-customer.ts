@@ -1,0 +1,48 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { Modules } from "@medusajs/framework/utils"
+import { createCustomersWorkflow } from "@medusajs/core-flows"
+
+export const ensureBuyerCustomerStepId = "ensure-aliexpress-buyer-customer"
+
+export type BuyerCustomerInput = {
+  email: string
+  first_name: string
+  last_name: string
+  phone: string | null
+  metadata: Record<string, unknown>
+}
+
+/**
+ * One Medusa customer per AliExpress buyer login (through its stable email),
+ * created with the buyer's name, which createOrderWorkflow alone would drop.
+ */
+export const ensureBuyerCustomerStep = createStep(
+  ensureBuyerCustomerStepId,
+  async (input: BuyerCustomerInput, { container }) => {
+    const customers = container.resolve(Modules.CUSTOMER)
+    const [existing] = await customers.listCustomers({ email: input.email }, { take: 1 })
+    if (existing) {
+      return new StepResponse(existing.id, null as string | null)
+    }
+    const { result } = await createCustomersWorkflow(container).run({
+      input: {
+        customersData: [
+          {
+            email: input.email,
+            first_name: input.first_name || null,
+            last_name: input.last_name || null,
+            phone: input.phone,
+            metadata: input.metadata,
+          },
+        ],
+      },
+    })
+    return new StepResponse(result[0].id, result[0].id)
+  },
+  async (createdId, { container }) => {
+    if (!createdId) {
+      return
+    }
+    await container.resolve(Modules.CUSTOMER).deleteCustomers(createdId)
+  }
+)

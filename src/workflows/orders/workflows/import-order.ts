@@ -1,0 +1,128 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createOrderPaymentCollectionWorkflow,
+  createOrderWorkflow,
+  createRemoteLinkStep,
+  emitEventStep,
+  markPaymentCollectionAsPaid,
+  reserveInventoryStep,
+  useQueryGraphStep,
+} from "@medusajs/core-flows"
+import { Modules } from "@medusajs/framework/utils"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
+import type { OrderSummary } from "../../../lib/aliexpress"
+import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
+import { planMedusaOrder } from "../../../lib/orders/plan-order"
+import { ORDER_RESERVATION_FIELDS, toReservationItems } from "../../../lib/orders/reservations"
+import { resolveImportContextStep } from "../steps/resolve-import-context"
+import { fetchAliExpressOrderStep } from "../steps/fetch-aliexpress-order"
+import { matchOrderLinesStep } from "../steps/match-order-lines"
+import { claimOrderBindingStep } from "../steps/claim-order-binding"
+import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
+import { ensureBuyerCustomerStep } from "../steps/ensure-buyer-customer"
+import { completeOrderBindingStep } from "../steps/complete-order-binding"
+
+export const importAliExpressOrderWorkflowId = "import-aliexpress-order"
+
+export type ImportAliExpressOrderInput = {
+  ae_order_id: string
+  /** The order.get row, when the order came from a list: it carries the time left to ship. */
+  summary?: Partial<OrderSummary> | null
+}
+
+export type ImportAliExpressOrderResult = {
+  ae_order_id: string
+  binding_id: string
+  outcome: "imported" | "held" | "skipped"
+  order_id: string | null
+}
+
+/**
+ * One AliExpress order becomes one Medusa order through Medusa's own flows:
+ * claim (unique), customer, createOrderWorkflow with AliExpress' prices,
+ * stock reserved, payment collection marked paid (the marketplace captured it).
+ * An order with unknown SKUs is held with its problems instead.
+ */
+export const importAliExpressOrderWorkflow = createWorkflow(
+  importAliExpressOrderWorkflowId,
+  (input: ImportAliExpressOrderInput) => {
+    const snapshot = fetchAliExpressOrderStep(input)
+    const context = resolveImportContextStep(transform({ snapshot }, ({ snapshot }) => ({ currency_code: snapshot.currency_code })))
+    const matches = matchOrderLinesStep({ snapshot })
+    const plan = transform({ snapshot, matches, context }, ({ snapshot, matches, context }) =>
+      planMedusaOrder(snapshot, matches, context)
+    )
+    const claim = claimOrderBindingStep(
+      transform({ context, snapshot, plan }, ({ context, snapshot, plan }) => ({
+        account_id: context.account_id,
+        snapshot,
+        problems: plan.problems,
+      }))
+    )
+    const adopted = findExistingMedusaOrderStep(
+      transform({ claim, snapshot, context }, ({ claim, snapshot, context }) => ({
+        resumed: claim.resumed,
+        ae_order_id: snapshot.ae_order_id,
+        sales_channel_id: context.sales_channel_id,
+      }))
+    )
+
+    const created = when("create-medusa-order-for-aliexpress", { claim, adopted }, ({ claim, adopted }) => {
+      return !claim.held && !claim.skipped && !adopted
+    }).then(() => {
+      const customerId = ensureBuyerCustomerStep(transform({ plan }, ({ plan }) => plan.customer))
+      const order = createOrderWorkflow.runAsStep({
+        input: transform({ plan, customerId }, ({ plan, customerId }) => ({
+          ...(plan.order as any),
+          customer_id: customerId,
+        })),
+      })
+      const { data: orders } = useQueryGraphStep({
+        entity: "order",
+        fields: ORDER_RESERVATION_FIELDS,
+        filters: { id: order.id },
+      }).config({ name: "query-aliexpress-order-for-reservations" })
+      reserveInventoryStep(
+        transform({ orders, context }, ({ orders, context }) => ({
+          items: toReservationItems(orders[0], context.location_ids),
+        }))
+      )
+      const collections = createOrderPaymentCollectionWorkflow.runAsStep({
+        input: transform({ orders }, ({ orders }) => ({ order_id: orders[0].id, amount: Number(orders[0].total) })),
+      })
+      markPaymentCollectionAsPaid.runAsStep({
+        input: transform({ collections, orders }, ({ collections, orders }) => ({
+          payment_collection_id: collections[0].id,
+          order_id: orders[0].id,
+        })),
+      })
+      return order
+    })
+
+    const orderId = transform({ created, adopted }, ({ created, adopted }) => (created?.id ?? adopted ?? null) as string | null)
+
+    when("complete-aliexpress-order-binding", { orderId, claim }, ({ orderId, claim }) => !!orderId && !claim.skipped).then(() => {
+      createRemoteLinkStep(
+        transform({ claim, orderId }, ({ claim, orderId }) => [
+          {
+            [ALIEXPRESS_MODULE]: { aliexpress_order_id: claim.binding_id },
+            [Modules.ORDER]: { order_id: orderId },
+          },
+        ])
+      )
+      completeOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
+    })
+
+    const result = transform({ claim, orderId, snapshot }, ({ claim, orderId, snapshot }): ImportAliExpressOrderResult => ({
+      ae_order_id: snapshot.ae_order_id,
+      binding_id: claim.binding_id,
+      outcome: claim.skipped ? "skipped" : claim.held ? "held" : "imported",
+      order_id: orderId,
+    }))
+    emitEventStep({
+      eventName: transform({ result }, ({ result }) => (result.outcome === "held" ? ORDER_HELD_EVENT : ORDER_IMPORTED_EVENT)),
+      data: result,
+    })
+    return new WorkflowResponse(result)
+  }
+)
