@@ -52,6 +52,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const productModule = container.resolve(Modules.PRODUCT)
   const [already] = await productModule.listProducts({ handle: DEMO_PRODUCTS[0].handle })
   if (already) {
+    await applyDemoMapping(container)
     logger.info("Demo: products already seeded, reusing them")
     return
   }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
-import { DEFAULT_TEMPLATE } from "../../src/lib/mapping"
+import { defaultTemplate } from "../../src/lib/mapping"
 import { DEMO_CATEGORIES } from "./demo-catalogue"
 
 /**
@@ -21,9 +21,10 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
     })
   }
 
+  const base = defaultTemplate()
   const [template] = await service.listAliExpressTemplates({ is_default: true })
   const fields = {
-    ...DEFAULT_TEMPLATE.fields,
+    ...base.fields,
     category_id: { source: "lookup", list: "categories", path: "categories.handle", on_miss: "problem" },
     freight_template_id: { source: "constant", value: "1000" },
     service_template_id: { source: "constant", value: "1001001" },
@@ -35,7 +36,7 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
       name: "Default",
       is_default: true,
       fields: fields as any,
-      settings: DEFAULT_TEMPLATE.settings as any,
+      settings: base.settings as any,
     })
   }
 }

@@ -2,10 +2,16 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { validateBody } from "./utils/validate-body"
 import { AdminSaveAliExpressSettings } from "./admin/aliexpress/settings/validators"
 import { oauthRoutes } from "./admin/aliexpress/oauth/middlewares"
+import { listingsRoutes } from "./admin/aliexpress/listings/middlewares"
+import { aliexpressOrderRoutes } from "./admin/aliexpress/orders/middlewares"
+import { aliexpressPushHookRoutes } from "./hooks/aliexpress/middlewares"
 
 export default defineMiddlewares({
   routes: [
     ...oauthRoutes,
+    ...listingsRoutes,
+    ...aliexpressOrderRoutes,
+    ...aliexpressPushHookRoutes,
     {
       matcher: "/admin/aliexpress/settings",
       method: "POST",

@@ -1,3 +1,4 @@
+import { inspect } from "node:util"
 import {
   AliExpressAuthError,
   AliExpressClient,
@@ -187,6 +188,15 @@ describe("retries", () => {
     const { client, requests } = await setup((_, index) => (index === 0 ? { body: "{not json" } : EMPTY_ORDERS))
     await expect(client.listOrders()).resolves.toBeDefined()
     expect(requests).toHaveLength(2)
+  })
+
+  it("network errors are retryable and carry no token", async () => {
+    const { client } = await setup(() => EMPTY_ORDERS, { retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } })
+    await gateway!.stop()
+    const error = await client.listOrders().catch((e) => e)
+    expect(error).toBeInstanceOf(AliExpressRetryableError)
+    expect(error).toMatchObject({ code: "ECONNREFUSED", ambiguous: false })
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain("access-1")
   })
 
   it("reads are retried after a timeout", async () => {

@@ -224,7 +224,7 @@ describe("schemas", () => {
   ])("rejects %s", (_, input, message) => {
     const r = fieldSourceSchema.safeParse(input)
     expect(r.success).toBe(false)
-    expect(JSON.stringify(r.error?.issues)).toContain(message)
+    expect(r.error!.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n")).toContain(message)
   })
 
   it("template schema fills settings defaults and rejects unknown field keys", () => {

@@ -1,13 +1,16 @@
 export type AccountStatus = "disconnected" | "connected" | "reconnect_needed"
 
 export type SyncProgress = {
-  state?: string
+  state?: "running" | "done" | "failed"
   done?: number
   total?: number
-  failed?: number
   started_at?: string
-  finished_at?: string
-  message?: string
+  finished_at?: string | null
+  last_error?: string | null
+  posted?: number
+  edited?: number
+  invalid?: number
+  offline?: number
 } | null
 
 export type Settings = {

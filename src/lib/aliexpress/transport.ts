@@ -130,9 +130,10 @@ export async function sendRequest(config: TransportConfig, request: TransportReq
   return { status: response.status, body: parsed }
 }
 
+/** The axios error is not kept as `cause`: its config holds the signed URL with the access token. */
 function networkError(error: AxiosError, method: string): AliExpressError {
   const code = error.code ?? "NetworkError"
-  const details = { code, message: `AliExpress ${method}: ${error.message}`, method, cause: error }
+  const details = { code, message: `AliExpress ${method}: ${error.message}`, method }
   if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
     return new AliExpressTimeoutError({ ...details, code: "Timeout" })
   }

@@ -32,7 +32,7 @@ export function templateFromRow(row: { name: string; fields: unknown; settings: 
 
 export async function loadLookupLists(service: AliExpressModuleService): Promise<LookupList[]> {
   const rows = await service.listAliExpressLookupLists({}, { take: 1000 })
-  return rows.map((r) => ({ id: r.id, name: r.name, entries: (r.entries as LookupList["entries"]) ?? [] }))
+  return rows.map((r) => ({ id: r.id, name: r.name, entries: (r.entries as unknown as LookupList["entries"]) ?? [] }))
 }
 
 export function priceRulesOf(account: Account, storeCurrency?: string): PriceRules {

@@ -1,3 +1,4 @@
+import { saveListing } from "./listing-store"
 import type { AliExpressClient } from "../aliexpress"
 import type { PostProductRequest, Problem } from "../mapping"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
@@ -23,12 +24,10 @@ const DUPLICATE_SKU = /10007-007|duplicate/i
 
 /** Looks for an AliExpress product carrying one of the listing's SKU codes, in any status. */
 export async function findBySku(client: AliExpressClient, skuCodes: string[]): Promise<{ productId: string; status?: string } | null> {
-  for (const skuCode of skuCodes.slice(0, 3)) {
-    for (const status of ["auditing", "onSelling", "offline", "editingRequired"] as const) {
-      const page = await client.listProducts({ page: 1, pageSize: 10, status, skuCode })
-      if (page.items.length) {
-        return { productId: page.items[0].productId, status: page.items[0].status ?? status }
-      }
+  for (const skuCode of skuCodes.slice(0, 2)) {
+    const found = await client.findProductBySkuCode(skuCode)
+    if (found) {
+      return { productId: found.productId, status: found.status }
     }
   }
   return null
@@ -57,7 +56,7 @@ function withImageBank(payload: PostProductRequest, images: ListingImages): Post
 
 /** Binds the listing to a product AliExpress already has, instead of posting a second one. */
 async function bindFound(ctx: PublishContext, plan: PlannedListing, found: { productId: string; status?: string }) {
-  await ctx.service.updateAliExpressListings({
+  await saveListing(ctx.service, {
     id: plan.listing_id,
     ...identityFields(plan),
     ae_product_id: found.productId,
@@ -92,7 +91,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
   if (img.transient || img.problems.length) {
     ctx.failed.push(plan.listing_id)
     const attempts = row.attempts + 1
-    await ctx.service.updateAliExpressListings({
+    await saveListing(ctx.service, {
       id: plan.listing_id,
       ...identityFields(plan),
       ...(img.transient
@@ -114,7 +113,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         }
       }
       const { productId } = await ctx.client.postProduct(payload as any)
-      await ctx.service.updateAliExpressListings({
+      await saveListing(ctx.service, {
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
         ae_product_id: productId,
@@ -126,7 +125,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       })
     } else {
       await ctx.client.editProduct(plan.ae_product_id!, payload as any)
-      await ctx.service.updateAliExpressListings({
+      await saveListing(ctx.service, {
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
         // An edit goes back under review on AliExpress.
@@ -152,7 +151,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
     }
     ctx.failed.push(plan.listing_id)
     const keepPostMark = plan.action === "post" && kind === "transient" && isAmbiguous(error)
-    await ctx.service.updateAliExpressListings({
+    await saveListing(ctx.service, {
       id: plan.listing_id,
       ...failureFields(plan, row, error, now),
       ...(plan.action === "post" && !keepPostMark ? { post_started_at: null } : {}),

@@ -6,7 +6,7 @@ export const MAX_INVENTORY = 999999
 /** Strip binary floating-point noise (e.g. 1.1 * 3 = 3.3000000000000003). */
 const clean = (n: number) => Math.round(n * 1e6) / 1e6
 
-const toCents = (n: number) => Math.round(clean(n) * 100) / 100
+const toCents = (n: number) => Math.round(clean(n * 100)) / 100
 
 /**
  * Apply the price rules to a source amount (major units, e.g. 12.5 = 12.50):

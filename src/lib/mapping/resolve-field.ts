@@ -254,7 +254,10 @@ export function resolveField(
         if (rule.when.op === "exists") missing.push(rule.when.path)
       }
       if (source.default === undefined) return { value: undefined, missing }
-      return ruleValue(source.default, product, variant)
+      const fallback = ruleValue(source.default, product, variant)
+      return fallback.value === undefined && !fallback.problem
+        ? { value: undefined, missing: [...missing, ...(fallback.missing ?? [])] }
+        : fallback
     }
     case "lookup":
       return resolveLookup(source, product, variant, lookupLists)

@@ -208,7 +208,7 @@ export function resolveListing(product: SourceProduct, ctx: MappingContext): Res
 }
 
 /** Where to fix a field: the template entry (by its label) or the product data it reads. */
-export function fixHint(field: FieldResult, what = "a value"): string {
+export function fixHint(field: FieldResult, what?: string): string {
   const label = FIELD_LABELS[field.key]
   const source = field.source
   if (!source) return `Map "${label}" in the mapping template`
@@ -216,7 +216,7 @@ export function fixHint(field: FieldResult, what = "a value"): string {
   if (missing && missing.length) {
     const places = [...new Set(missing.map(describePath))].join(", ")
     const verb = source.source === "rule" ? `or add a default to "${label}"` : `or change "${label}"`
-    return `Set ${places} in Medusa (${what}), ${verb} in the mapping template`
+    return `Set ${places} in Medusa${what ? ` (${what})` : ""}, ${verb} in the mapping template`
   }
   switch (source.source) {
     case "attribute":

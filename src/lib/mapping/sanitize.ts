@@ -142,15 +142,27 @@ export function fastSanitize(input: string): SanitizedDescription | undefined {
     if (input.indexOf("<", last) !== m.index || input.indexOf(">", last) !== end - 1) return undefined
     if (!sawText && m.index > last && NOT_SPACE.test(input.slice(last, m.index))) sawText = true
     last = end
-    const closing = m[1]
+    const closing = m[1] === "/"
     const name = m[2]
-    let attrs = m[3] ?? ""
-    let slash = ""
+    if (!ALLOWED.has(name)) return undefined
+    const rawAttrs = m[3]
+    if (rawAttrs === undefined && !VOID.has(name)) {
+      // the common case, <p> or </p>: emitted as written
+      if (closing) {
+        if (stack.pop() !== name) return undefined
+      } else {
+        const top = stack[stack.length - 1]
+        if (top !== undefined && IMPLIES_CLOSE[name]?.has(top)) return undefined
+        stack.push(name)
+      }
+      continue
+    }
+    let attrs = rawAttrs ?? ""
+    let slash = false
     if (attrs.endsWith("/")) {
-      slash = "/"
+      slash = true
       attrs = attrs.slice(0, -1)
     }
-    if (!ALLOWED.has(name)) return undefined
     let emitted: string
     if (closing) {
       if (attrs.trim() || slash || stack.pop() !== name) return undefined

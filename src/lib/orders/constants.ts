@@ -32,3 +32,11 @@ export const ORDER_IMPORTED_EVENT = "aliexpress.order.imported"
 export const ORDER_HELD_EVENT = "aliexpress.order.held"
 export const SHIPMENT_SENT_EVENT = "aliexpress.shipment.sent"
 export const SHIPMENT_FAILED_EVENT = "aliexpress.shipment.failed"
+
+export const ORDER_PUSH_RECEIVED_EVENT = "aliexpress.order.push_received"
+
+/** Push messages older than this (or this far in the future) are refused as stale. */
+export const PUSH_MAX_AGE_MS = 5 * 60 * 1000
+export const PUSH_MAX_BYTES = 64 * 1024
+/** Seen message ids are kept longer than a message stays fresh, so a replay is either seen or stale. */
+export const PUSH_REPLAY_TTL_S = 15 * 60

@@ -27,7 +27,7 @@ function checkTracking(service: LogisticsService, number: string, website: strin
       `${fields[0]}: ${number} does not match the tracking number format of ${service.service_name}`
     )
   }
-  if (service.requires_website) {
+  if (service.requires_website || service.service_name.startsWith("OTHER_")) {
     if (!website) {
       throw new BusinessError(SUB.trackingWebsite, `${fields[1]}: is required for ${service.service_name}`)
     }

@@ -136,7 +136,7 @@ function window(
     return undefined
   }
   const from = start ?? (end as number) - MAX_WINDOW_MS
-  const to = end ?? now
+  const to = end ?? Math.max(now, from)
   if (to < from) {
     throw invalid(`${prefix}${kind}_date_end`, `must not be before ${kind}_date_start`)
   }

@@ -110,7 +110,8 @@ export const CarrierSection = ({ settings }: { settings: Settings }) => {
           ))}
           {!options.isLoading && !shippingOptions.length && (
             <Table.Row>
-              <Table.Cell colSpan={2}>No shipping options yet: create one under Settings → Locations & Shipping.</Table.Cell>
+              <Table.Cell>No shipping options yet: create one under Settings → Locations &amp; Shipping.</Table.Cell>
+              <Table.Cell />
             </Table.Row>
           )}
         </Table.Body>

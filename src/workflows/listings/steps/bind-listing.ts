@@ -1,3 +1,4 @@
+import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
@@ -25,7 +26,7 @@ export const bindListingStep = createStep(
     if (current) {
       await service.softDeleteAliExpressListings(current.id)
     }
-    const bound = await service.updateAliExpressListings({
+    const bound = await saveListing(service, {
       id: unmatched.id,
       product_id: input.product_id,
       problems: [],
@@ -42,7 +43,7 @@ export const bindListingStep = createStep(
       return
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    await service.updateAliExpressListings({ id: comp.unmatchedId, product_id: null })
+    await saveListing(service, { id: comp.unmatchedId, product_id: null })
     if (comp.replacedId) {
       await service.restoreAliExpressListings(comp.replacedId)
     }

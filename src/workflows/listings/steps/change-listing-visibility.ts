@@ -1,3 +1,4 @@
+import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunk } from "../../../lib/listings/pool"
 import type { PlannedListing } from "../../../lib/listings/plan"
@@ -38,11 +39,11 @@ export const changeListingVisibilityStep = createStep(
           for (const plan of group) {
             const why = refused.get(plan.ae_product_id!)
             if (why) {
-              await service.updateAliExpressListings({ id: plan.listing_id, last_error: `AliExpress did not set it ${kind}: ${why}`, last_synced_at: now })
+              await saveListing(service, { id: plan.listing_id, last_error: `AliExpress did not set it ${kind}: ${why}`, last_synced_at: now })
               continue
             }
             done[kind].push(plan.ae_product_id!)
-            await service.updateAliExpressListings({
+            await saveListing(service, {
               id: plan.listing_id,
               ...(plan.title ? identityFields(plan) : {}),
               status: kind === "offline" ? "offline" : "live",
@@ -57,7 +58,7 @@ export const changeListingVisibilityStep = createStep(
             throw error
           }
           for (const plan of group) {
-            await service.updateAliExpressListings({
+            await saveListing(service, {
               id: plan.listing_id,
               status: "error",
               last_error: `Setting it ${kind} failed: ${describeError(error)}`,

@@ -1,3 +1,4 @@
+import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
@@ -34,7 +35,7 @@ export const refreshAuditStatusStep = createStep(
           return
         }
         const reason = status === "rejected" ? detail.auditFailureReason ?? "Rejected by AliExpress review (no reason given)" : null
-        await service.updateAliExpressListings({
+        await saveListing(service, {
           id: row.id,
           status,
           ae_status: detail.status,

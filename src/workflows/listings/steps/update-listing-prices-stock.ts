@@ -1,3 +1,4 @@
+import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunk } from "../../../lib/listings/pool"
 import type { PlannedListing } from "../../../lib/listings/plan"
@@ -46,11 +47,11 @@ export const updateListingPricesStockStep = createStep(
           const f = refused.get(plan.ae_product_id!)
           if (f) {
             const problem = marketplaceProblem({ code: f.code, message: f.message ?? "update refused" })
-            await service.updateAliExpressListings({ id: plan.listing_id, problems: [problem], problem_count: 1, last_error: problem.message, last_synced_at: now })
+            await saveListing(service, { id: plan.listing_id, problems: [problem], problem_count: 1, last_error: problem.message, last_synced_at: now })
             continue
           }
           const row = aeStatus.get(plan.listing_id)
-          await service.updateAliExpressListings({
+          await saveListing(service, {
             id: plan.listing_id,
             ...identityFields(plan),
             ...(kind === "price" ? { price_hash: plan.hashes!.price } : { stock_hash: plan.hashes!.stock }),
@@ -67,7 +68,7 @@ export const updateListingPricesStockStep = createStep(
           await service.markReconnectNeeded(account.id, describeError(error))
         }
         for (const plan of group) {
-          await service.updateAliExpressListings({ id: plan.listing_id, status: "error", last_error: `The ${kind} update failed: ${describeError(error)}`, next_attempt_at: new Date(now.getTime() + 60000), last_synced_at: now })
+          await saveListing(service, { id: plan.listing_id, status: "error", last_error: `The ${kind} update failed: ${describeError(error)}`, next_attempt_at: new Date(now.getTime() + 60000), last_synced_at: now })
         }
       }
     }

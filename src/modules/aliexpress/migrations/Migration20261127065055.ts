@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261127064153 extends Migration {
+export class Migration20261127065055 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "aliexpress_shipment" drop constraint if exists "aliexpress_shipment_fulfillment_id_unique";`);

@@ -1,0 +1,46 @@
+import fs from "fs"
+import { Modules } from "@medusajs/framework/utils"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
+
+/**
+ * The browser run's store: a US store, the "AliExpress" sales channel (the
+ * settings screen adopts it), one product that maps cleanly and one without
+ * a weight, which the merchant has to fix. The AliExpress account itself is
+ * set up through the screens, as a merchant would.
+ */
+export default async function seedBrowserStore({ container }: ExecArgs) {
+  const imageBase = process.env.BROWSER_IMAGE_BASE ?? "http://127.0.0.1:1"
+  const out = process.env.BROWSER_SEED_OUT
+  const store = await setupUsStore(container)
+
+  const salesChannels = container.resolve(Modules.SALES_CHANNEL)
+  const [existing] = await salesChannels.listSalesChannels({ name: "AliExpress" })
+  const channel = existing ?? (await salesChannels.createSalesChannels({ name: "AliExpress" }))
+  const [defaultChannel] = await salesChannels.listSalesChannels({ name: "Default Sales Channel" })
+
+  const images = (i: number) => [`${imageBase}/tee-${i}-front.jpg`, `${imageBase}/tee-${i}-back.png`]
+  const [good, flawed] = await createSeedProducts(
+    container,
+    [
+      sampleProductSeed(1, { title: "Browser Tee Good", handle: "browser-tee-good", images: images(1), skuPrefix: "BRG" }),
+      sampleProductSeed(2, { title: "Browser Tee Flawed", handle: "browser-tee-flawed", images: images(2), skuPrefix: "BRF", weight: undefined }),
+    ],
+    {
+      salesChannelIds: [channel.id, ...(defaultChannel ? [defaultChannel.id] : [])],
+      shippingProfileId: store.shippingProfileId,
+      stockLocationId: store.stockLocationId,
+    }
+  )
+
+  const summary = {
+    ...store,
+    salesChannelId: channel.id,
+    goodProductId: good.id,
+    flawedProductId: flawed.id,
+    goodSku: "BRG-RED-M",
+  }
+  if (out) {
+    fs.writeFileSync(out, JSON.stringify(summary, null, 2))
+  }
+}

@@ -1,0 +1,57 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+
+export const SANDBOX_APP_KEY = "sandbox-app-key"
+export const SANDBOX_APP_SECRET = "sandbox-app-secret-0123456789"
+
+/**
+ * Points the plugin at a running sandbox: saves the settings over HTTP (which
+ * also creates the AliExpress sales channel), mints a token pair from the
+ * sandbox and stores it as the OAuth callback would. Returns the account.
+ */
+export async function connectSandbox(
+  container: MedusaContainer,
+  api: { post: (url: string, body: unknown, config?: any) => Promise<{ data: any }> },
+  admin: { headers: Record<string, string> },
+  sandboxUrl: string,
+  settings: Record<string, unknown> = {}
+): Promise<any> {
+  await api.post(
+    "/admin/aliexpress/settings",
+    { gateway_url: sandboxUrl, app_key: SANDBOX_APP_KEY, app_secret: SANDBOX_APP_SECRET, ...settings },
+    admin
+  )
+  const response = await fetch(`${sandboxUrl}/__sandbox/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  })
+  if (!response.ok) {
+    throw new Error(`sandbox /__sandbox/tokens answered ${response.status}`)
+  }
+  const tokens: any = await response.json()
+  const service: any = container.resolve("aliexpress")
+  const account = await service.requireAccount()
+  await service.saveTokens(account.id, {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    accessTokenExpiresAt: new Date(Number(tokens.expire_time)),
+    refreshTokenExpiresAt: new Date(Number(tokens.refresh_token_valid_time)),
+    sellerId: tokens.seller_id != null ? String(tokens.seller_id) : undefined,
+    userNick: tokens.user_nick,
+  })
+  return await service.requireAccount()
+}
+
+/** Calls the sandbox control API (`/__sandbox/...`) and returns its JSON answer. */
+export async function sandboxControl(sandboxUrl: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${sandboxUrl}/__sandbox${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = await response.json().catch(() => null)
+  if (!response.ok) {
+    throw new Error(`sandbox ${path} answered ${response.status}: ${JSON.stringify(json)}`)
+  }
+  return json
+}

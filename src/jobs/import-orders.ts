@@ -1,0 +1,24 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { runOrderImport } from "../workflows/orders/helpers/run-order-import"
+
+/** Every minute; the account's order_import_interval_minutes decides which ticks really import. */
+export default async function importAliExpressOrdersJob(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  try {
+    const result = await runOrderImport(container, { trigger: "schedule" })
+    if (!result.skipped && (result.imported || result.held || result.failed || result.status_updates)) {
+      logger.info(
+        `AliExpress orders: ${result.imported} imported, ${result.held} held, ${result.failed} failed, ${result.status_updates} status updates`
+      )
+    }
+  } catch (e: any) {
+    logger.error(`AliExpress order import failed: ${e?.message ?? e}`)
+  }
+}
+
+export const config = {
+  name: "aliexpress-import-orders",
+  // Six fields (with seconds) are accepted, so tests can run it every few seconds.
+  schedule: process.env.ALIEXPRESS_ORDER_IMPORT_CRON || "* * * * *",
+}

@@ -1,0 +1,17 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { listingSyncConfig } from "../lib/listings/config"
+import { reconcileListings } from "../workflows/listings/reconcile-listings"
+
+/**
+ * Catches what no event announces (channel membership set from the sales channel page, price
+ * list changes, settings and template changes), retries failed listings once their backoff is
+ * over, and reads back AliExpress' review verdicts.
+ */
+export default async function reconcileListingsJob(container: MedusaContainer) {
+  await reconcileListings(container)
+}
+
+export const config = {
+  name: "aliexpress-reconcile-listings",
+  schedule: listingSyncConfig().reconcileCron,
+}

@@ -1,0 +1,186 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import type { OrderSummary } from "../../../lib/aliexpress"
+import { isAwaitingPayment, isCanceledOnAliExpress } from "../../../lib/orders/ae-status"
+import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../../lib/orders/constants"
+import { importAliExpressOrderWorkflow } from "../workflows/import-order"
+import { syncAliExpressOrderStatusWorkflow } from "../workflows/sync-order-status"
+
+export type ImportRunCounts = {
+  listed: number
+  imported: number
+  held: number
+  failed: number
+  status_updates: number
+  skipped: number
+  retried: number
+  /** False when a failure could not even be recorded: the watermark must stay. */
+  complete: boolean
+  errors: Array<{ ae_order_id: string; message: string }>
+}
+
+type Binding = Awaited<ReturnType<AliExpressModuleService["listAliExpressOrders"]>>[number]
+
+const errorMessage = (e: unknown) => String((e as { message?: string })?.message ?? e).slice(0, 1000)
+
+/**
+ * Walks the changed orders of a window (or the ids a push or the merchant
+ * named), then retries held, failed and abandoned orders. New orders go
+ * through the import workflow, known ones through the status sync; each
+ * order's failure is recorded on its binding so it is retried, never lost.
+ */
+export async function processOrderChanges(
+  container: MedusaContainer,
+  input: { account_id: string; summaries: OrderSummary[]; ae_order_ids?: string[]; retry_pending: boolean }
+): Promise<ImportRunCounts> {
+  const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const counts: ImportRunCounts = {
+    listed: input.summaries.length,
+    imported: 0,
+    held: 0,
+    failed: 0,
+    status_updates: 0,
+    skipped: 0,
+    retried: 0,
+    complete: true,
+    errors: [],
+  }
+  const done = new Set<string>()
+
+  const ids = [...input.summaries.map((s) => s.orderId), ...(input.ae_order_ids ?? [])]
+  const bindings = ids.length
+    ? await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: ids }, { take: ids.length })
+    : []
+  const bindingOf = new Map(bindings.map((b) => [b.ae_order_id, b]))
+
+  const importOne = async (aeOrderId: string, summary: OrderSummary | null) => {
+    try {
+      const { result } = await importAliExpressOrderWorkflow(container).run({ input: { ae_order_id: aeOrderId, summary } })
+      if (result.outcome === "imported") counts.imported++
+      else if (result.outcome === "held") counts.held++
+      else counts.skipped++
+    } catch (e: any) {
+      if (e?.type === MedusaError.Types.DUPLICATE_ERROR) {
+        // Another importer holds the claim; it finishes the order, or its claim goes stale and is retried.
+        counts.skipped++
+        return
+      }
+      counts.failed++
+      counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
+      logger.warn(`AliExpress order ${aeOrderId} could not be imported: ${errorMessage(e)}`)
+      await recordFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch((recordError) => {
+        counts.complete = false
+        logger.error(`AliExpress order ${aeOrderId}: recording the failure failed: ${errorMessage(recordError)}`)
+      })
+    }
+  }
+
+  const syncOne = async (binding: Binding, status: string | null, summary: Partial<OrderSummary> | null) => {
+    try {
+      let endReason: string | null = binding.ae_end_reason ?? null
+      if (status === "FINISH" && !endReason) {
+        // Only the detail says whether FINISH closed a delivered or a canceled order.
+        const detail: any = await service.getClient(await service.requireAccount()).getOrder(binding.ae_order_id)
+        endReason = detail.endReason ?? detail.end_reason ?? null
+      }
+      await syncAliExpressOrderStatusWorkflow(container).run({
+        input: { binding_id: binding.id, ae_status: status, end_reason: endReason, timeout_left_ms: summary?.timeoutLeftMs ?? null },
+      })
+      counts.status_updates++
+    } catch (e) {
+      counts.errors.push({ ae_order_id: binding.ae_order_id, message: errorMessage(e) })
+      logger.warn(`AliExpress order ${binding.ae_order_id}: status update failed: ${errorMessage(e)}`)
+      await service
+        .updateAliExpressOrders({ id: binding.id, last_error: errorMessage(e) })
+        .catch(() => (counts.complete = false))
+      counts.complete = false
+    }
+  }
+
+  const handle = async (aeOrderId: string, summary: OrderSummary | null) => {
+    if (done.has(aeOrderId)) {
+      return
+    }
+    done.add(aeOrderId)
+    const binding = bindingOf.get(aeOrderId)
+    const status = summary?.status ?? null
+    const settled = binding && (binding.status === "imported" || binding.status === "canceled")
+    if (settled) {
+      if (!summary) {
+        const detail = await service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+        if (detail.status !== binding.ae_status) {
+          await syncOne(binding, detail.status ?? null, null)
+        }
+      } else if (status !== binding.ae_status || (summary.timeoutLeftMs && !binding.ship_by)) {
+        await syncOne(binding, status, summary)
+      }
+      return
+    }
+    if (summary && (isCanceledOnAliExpress(status) || status === "FINISH")) {
+      // Closed before it was ever imported: nothing left to ship or reserve.
+      if (binding) await syncOne(binding, status, summary)
+      else counts.skipped++
+      return
+    }
+    if (summary && isAwaitingPayment(status)) {
+      // Not paid yet; AliExpress changes the order again when it is, and it comes back.
+      counts.skipped++
+      return
+    }
+    await importOne(aeOrderId, summary)
+  }
+
+  for (const summary of input.summaries) {
+    await handle(summary.orderId, summary)
+  }
+  for (const aeOrderId of input.ae_order_ids ?? []) {
+    await handle(aeOrderId, null)
+  }
+
+  if (input.retry_pending) {
+    const now = Date.now()
+    const pending = await service.listAliExpressOrders(
+      { account_id: input.account_id, status: ["held", "failed", "importing"] },
+      { take: 200, order: { last_attempt_at: "ASC" } }
+    )
+    for (const binding of pending) {
+      const lastAttempt = new Date((binding.last_attempt_at ?? binding.updated_at) as any).getTime()
+      const wait = binding.status === "importing" ? STALE_CLAIM_MS : FAILED_ORDER_RETRY_MS
+      if (done.has(binding.ae_order_id) || now - lastAttempt < wait) {
+        continue
+      }
+      done.add(binding.ae_order_id)
+      counts.retried++
+      await importOne(binding.ae_order_id, null)
+    }
+  }
+  return counts
+}
+
+/** A failed order keeps (or gets) a binding marked failed, so the next runs retry it. */
+async function recordFailure(service: AliExpressModuleService, accountId: string, aeOrderId: string, message: string) {
+  const [existing] = await service.listAliExpressOrders({ account_id: accountId, ae_order_id: aeOrderId }, { take: 1 })
+  if (existing) {
+    if (existing.status === "imported" || existing.status === "canceled") {
+      return
+    }
+    await service.updateAliExpressOrders({
+      id: existing.id,
+      status: "failed",
+      last_error: message,
+      last_attempt_at: new Date(),
+    })
+    return
+  }
+  await service.createAliExpressOrders({
+    account_id: accountId,
+    ae_order_id: aeOrderId,
+    status: "failed",
+    last_error: message,
+    attempts: 1,
+    last_attempt_at: new Date(),
+  })
+}

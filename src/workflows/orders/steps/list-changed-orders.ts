@@ -1,0 +1,33 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import type { OrderSummary } from "../../../lib/aliexpress"
+import { ORDER_PAGE_SIZE } from "../../../lib/orders/constants"
+import type { ImportWindow } from "../../../lib/orders/import-window"
+
+export const listChangedOrdersStepId = "list-changed-aliexpress-orders"
+
+/** Every order AliExpress changed in the window, all pages (the client sends the window in US Pacific time). */
+export const listChangedOrdersStep = createStep(
+  { name: listChangedOrdersStepId, maxRetries: 2, retryInterval: 2 },
+  async (input: { window: ImportWindow | null }, { container }) => {
+    if (!input.window) {
+      return new StepResponse([] as OrderSummary[])
+    }
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const client = service.getClient(await service.requireAccount())
+    const byId = new Map<string, OrderSummary>()
+    for await (const order of client.iterateOrders({
+      modifiedFrom: new Date(input.window.from),
+      modifiedTo: new Date(input.window.to),
+      pageSize: ORDER_PAGE_SIZE,
+    })) {
+      byId.set(order.orderId, order)
+    }
+    // Oldest change first, so a run cut short has handled a prefix of the window.
+    const orders = [...byId.values()].sort(
+      (a, b) => new Date(a.gmtUpdate ?? 0).getTime() - new Date(b.gmtUpdate ?? 0).getTime()
+    )
+    return new StepResponse(orders)
+  }
+)
