@@ -43,12 +43,12 @@ describe("sandbox catalogue reference data", () => {
 
   it("lists freight and service templates", async () => {
     const freight = payload(await api.call("aliexpress.freight.redefining.listfreighttemplate"), "aliexpress.freight.redefining.listfreighttemplate")
-    const templates = freight.aeop_freight_template_d_t_o_list.aeop_freight_template_dto
+    const templates = freight.aeop_freight_template_d_t_o_list.aeopfreighttemplatedtolist
     expect(templates).toHaveLength(2)
     expect(templates.filter((t: any) => t.is_default)).toHaveLength(1)
     const method = "aliexpress.postproduct.redefining.querypromisetemplatebyid"
     const all = payload(await api.call(method, { template_id: "-1" }), method)
-    expect(all.result_list.template_list).toHaveLength(2)
+    expect(all.result.template_list.templatelist).toHaveLength(2)
   })
 
   it("lists logistics services with tracking patterns", async () => {

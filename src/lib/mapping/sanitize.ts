@@ -85,7 +85,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 const HAS_MARKUP = /<[a-zA-Z!/]/
 const HAS_IMG = /<img\s/i
-const TAGS = /<[^>]*>/g
 
 function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -210,6 +209,7 @@ export function fastSanitize(input: string): SanitizedDescription | undefined {
   if (input.indexOf("<", last) !== -1 || input.indexOf(">", last) !== -1) return undefined
   if (!sawText && NOT_SPACE.test(input.slice(last))) sawText = true
   const out = (html === undefined ? input : html + input.slice(copied)).trim()
+  // the language check reads the markup too: tag names are ASCII, alt text is customer-facing
   return { html: out, empty: !sawText && !hasImg, foreign: foreignLetters(out) }
 }
 
@@ -260,9 +260,4 @@ export function sanitizeDescription(input: string): SanitizedDescription {
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
   cache.set(input, result)
   return result
-}
-
-/** The visible text of sanitised HTML (tags removed), for length and language checks. */
-export function htmlText(html: string): string {
-  return html.replace(TAGS, " ")
 }

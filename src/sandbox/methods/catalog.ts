@@ -82,7 +82,7 @@ function skuAttributes(ctx: MethodContext): Record<string, unknown> {
 function freightTemplates(): Record<string, unknown> {
   return {
     result_success: true,
-    aeop_freight_template_d_t_o_list: wrap("aeop_freight_template_dto", FREIGHT_TEMPLATES),
+    aeop_freight_template_d_t_o_list: wrap("aeopfreighttemplatedtolist", FREIGHT_TEMPLATES),
   }
 }
 
@@ -90,8 +90,10 @@ function serviceTemplates(ctx: MethodContext): Record<string, unknown> {
   const templateId = intValue(requireParam(ctx, "template_id"), "template_id", -1, Number.MAX_SAFE_INTEGER)!
   const templates = templateId === -1 ? SERVICE_TEMPLATES : SERVICE_TEMPLATES.filter((t) => t.id === templateId)
   return {
-    is_success: true,
-    result_list: templates.length ? wrap("template_list", templates) : undefined,
+    result: {
+      is_success: true,
+      template_list: templates.length ? wrap("templatelist", templates) : undefined,
+    },
   }
 }
 

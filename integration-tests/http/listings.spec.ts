@@ -1,0 +1,400 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { updateInventoryLevelsWorkflow, updateProductVariantsWorkflow } from "@medusajs/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { startSandbox, type SandboxHandle } from "../../src/sandbox"
+import { defaultTemplate } from "../../src/lib/mapping"
+import { createAdminHeaders } from "../helpers/admin-auth"
+import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
+import { startImageServer } from "../helpers/image-server"
+import { createSeedProducts, sampleProductSeed, setupUsStore, type ProductSeed } from "../../scripts/lib/store-setup"
+
+jest.setTimeout(240 * 1000)
+process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "150"
+
+const POST = "aliexpress.solution.product.post"
+const EDIT = "aliexpress.solution.product.edit"
+const PRICE = "aliexpress.solution.batch.product.price.update"
+const STOCK = "aliexpress.solution.batch.product.inventory.update"
+const UPLOAD = "aliexpress.photobank.redefining.uploadimageforsdk"
+const OFFLINE = "aliexpress.postproduct.redefining.offlineaeproduct"
+const ONLINE = "aliexpress.postproduct.redefining.onlineaeproduct"
+const WRITES = [POST, EDIT, PRICE, STOCK, UPLOAD, OFFLINE, ONLINE]
+
+let sandbox: SandboxHandle
+let images: Awaited<ReturnType<typeof startImageServer>>
+
+beforeAll(async () => {
+  images = await startImageServer()
+  sandbox = await startSandbox({
+    port: 0,
+    appKey: SANDBOX_APP_KEY,
+    appSecret: SANDBOX_APP_SECRET,
+    auditDelayMs: 100,
+    rejectWords: ["counterfeit"],
+    rateLimitPerSecond: 1000,
+  })
+})
+
+afterAll(async () => {
+  await sandbox?.stop()
+  await images?.stop()
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < end) {
+    try {
+      const v = await fn()
+      if (v) return v as T
+    } catch (e) {
+      last = e
+    }
+    await sleep(100)
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`)
+}
+
+const state = () => sandboxControl(sandbox.url, "/state")
+const calls = async () => (await state()).calls as Record<string, number>
+const writesOf = (c: Record<string, number>) => Object.fromEntries(WRITES.map((m) => [m, c[m] ?? 0]))
+
+function templateBody(overrides: Record<string, unknown> = {}) {
+  const base = defaultTemplate("Tees")
+  return {
+    name: "Tees",
+    is_default: true,
+    fields: {
+      ...base.fields,
+      category_id: { source: "constant", value: 200000346 },
+      freight_template_id: { source: "constant", value: 1000 },
+      service_template_id: { source: "constant", value: 1001001 },
+      ...overrides,
+    },
+  }
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: { ALIEXPRESS_SYNC_DEBOUNCE_MS: "150" },
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let store: Awaited<ReturnType<typeof setupUsStore>>
+    let account: any
+
+    const seed = (i: number, overrides: Partial<ProductSeed> = {}) =>
+      sampleProductSeed(i, {
+        images: [`${images.url}/tee-${i}-front.jpg`, `${images.url}/tee-${i}-back.png`],
+        ...overrides,
+      })
+
+    const createInChannel = async (seeds: ProductSeed[]) =>
+      createSeedProducts(getContainer(), seeds, {
+        salesChannelIds: [account.sales_channel_id],
+        shippingProfileId: store.shippingProfileId,
+        stockLocationId: store.stockLocationId,
+      })
+
+    const listingOf = async (productId: string) =>
+      (await api.get(`/admin/aliexpress/listings/${productId}`, admin).catch((e: any) => e.response)).data.listing
+
+    const syncNow = async (body: Record<string, unknown> = {}) => {
+      const res = await api.post("/admin/aliexpress/sync", body, admin)
+      expect(res.status).toBe(202)
+      return waitFor("the sync run to finish", async () => {
+        const { data } = await api.get("/admin/aliexpress/sync", admin)
+        const p = data.progress
+        return p && p.state !== "running" && Date.parse(p.started_at) >= started - 5 && p
+      })
+    }
+    let started = 0
+
+    beforeEach(async () => {
+      await sandboxControl(sandbox.url, "/reset", { seed: "demo" })
+      admin = await createAdminHeaders(getContainer(), api)
+      store = await setupUsStore(getContainer())
+      account = await connectSandbox(getContainer(), api, admin, sandbox.url, { stock_location_ids: [store.stockLocationId] })
+      const res = await api.post("/admin/aliexpress/templates", templateBody(), admin)
+      expect(res.status).toBe(201)
+      started = Date.now()
+    })
+
+    afterEach(async () => {
+      // Let a run started by this test's events end before the database is restored.
+      await sleep(400)
+      await waitFor("idle", async () => {
+        const { data } = await api.get("/admin/aliexpress/sync", admin)
+        return !data.progress || data.progress.state !== "running"
+      }).catch(() => undefined)
+    })
+
+    it("lists a channel product with the mapped fields, sends a price and a stock change in one batch call each, resyncs for free, and takes it offline", async () => {
+      const [product] = await createInChannel([seed(1)])
+
+      const listed = await waitFor("the listing to be posted", async () => {
+        const l = await listingOf(product.id)
+        return l?.ae_product_id && l
+      })
+      expect(["auditing", "live"]).toContain(listed.status)
+      expect(listed.problems).toEqual([])
+
+      let ae = (await state()).products.find((p: any) => p.product_id === listed.ae_product_id)
+      expect(ae.subject).toBe("Classic Cotton Tee 1")
+      expect(ae.skus.map((s: any) => s.sku_code).sort()).toEqual(["TEE1-BLUE-L", "TEE1-BLUE-M", "TEE1-RED-L", "TEE1-RED-M"])
+      expect(ae.skus.every((s: any) => Number(s.price) === 19.99 && s.inventory === 10)).toBe(true)
+      expect((await state()).products).toHaveLength(1)
+
+      // The audit ends; the next run reads the verdict back.
+      await sleep(200)
+      await syncNow()
+      await waitFor("live", async () => (await listingOf(product.id)).status === "live")
+
+      const before = writesOf(await calls())
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: variants } = await query.graph({
+        entity: "product_variant",
+        fields: ["id", "sku", "inventory_items.inventory_item_id"],
+        filters: { product_id: product.id },
+      })
+      const red = variants.find((v: any) => v.sku === "TEE1-RED-M")
+      await updateProductVariantsWorkflow(getContainer()).run({
+        input: { product_variants: [{ id: red.id, prices: [{ amount: 24.5, currency_code: "usd" }] }] },
+      })
+      await waitFor("the price update", async () => (await calls())[PRICE] === before[PRICE] + 1)
+      await sleep(500)
+      ae = (await state()).products[0]
+      expect(ae.skus.find((s: any) => s.sku_code === "TEE1-RED-M").price).toBe("24.50")
+      expect(writesOf(await calls())).toEqual({ ...before, [PRICE]: before[PRICE] + 1 })
+
+      const afterPrice = writesOf(await calls())
+      await updateInventoryLevelsWorkflow(getContainer()).run({
+        input: {
+          updates: [
+            { inventory_item_id: red.inventory_items[0].inventory_item_id, location_id: store.stockLocationId, stocked_quantity: 7 },
+          ],
+        },
+      })
+      await waitFor("the stock update", async () => (await calls())[STOCK] === afterPrice[STOCK] + 1)
+      await sleep(500)
+      ae = (await state()).products[0]
+      expect(ae.skus.find((s: any) => s.sku_code === "TEE1-RED-M").inventory).toBe(7)
+      expect(writesOf(await calls())).toEqual({ ...afterPrice, [STOCK]: afterPrice[STOCK] + 1 })
+
+      // Nothing changed: a full resync costs no write call.
+      const steady = writesOf(await calls())
+      started = Date.now()
+      const progress = await syncNow()
+      expect(progress.state).toBe("done")
+      expect(progress.done).toBeGreaterThanOrEqual(1)
+      expect(writesOf(await calls())).toEqual(steady)
+
+      // Out of the channel: offline on AliExpress.
+      await api.post(`/admin/products/${product.id}`, { sales_channels: [] }, admin)
+      await waitFor("offline", async () => (await listingOf(product.id)).status === "offline")
+      expect((await state()).products[0].status).toBe("offline")
+
+      const overview = (await api.get("/admin/aliexpress/listings/overview", admin)).data.overview
+      expect(overview.by_status.offline).toBe(1)
+      const list = (await api.get("/admin/aliexpress/listings?status=offline&q=tee1-red", admin)).data
+      expect(list.count).toBe(1)
+    })
+
+    it("never sends an invalid product, shows its problems with hints, and previews the payload", async () => {
+      const longTitle = "Super Soft Organic Cotton Crew Neck T-Shirt ".repeat(4).trim().slice(0, 150)
+      const seven = Array.from({ length: 7 }, (_, k) => `${images.url}/bad-${k}.jpg`)
+      const [bad, scripted] = await createInChannel([
+        seed(2, { title: longTitle, images: seven }),
+        seed(3, { description: `<p>Nice tee</p><script>alert("x")</script>` }),
+      ])
+
+      const invalid = await waitFor("the invalid listing", async () => {
+        const l = await listingOf(bad.id)
+        return l?.status === "invalid" && l
+      })
+      const fields = invalid.problems.map((p: any) => p.field)
+      expect(fields).toEqual(expect.arrayContaining(["subject"]))
+      expect(invalid.problems.some((p: any) => /6|photo|image/i.test(p.message))).toBe(true)
+      for (const p of invalid.problems) {
+        expect(p.hint).toBeTruthy()
+        expect(p.origin).toBe("validation")
+      }
+      expect(invalid.ae_product_id).toBeNull()
+
+      const ok = await waitFor("the scripted one listed", async () => {
+        const l = await listingOf(scripted.id)
+        return l?.ae_product_id && l
+      })
+      expect(ok.problems).toEqual([])
+      const products = (await state()).products
+      expect(products).toHaveLength(1)
+      expect((await calls())[POST]).toBe(1)
+
+      const preview = (await api.post("/admin/aliexpress/preview", { product_id: scripted.id }, admin)).data.preview
+      expect(preview.valid).toBe(true)
+      expect(preview.payload.multi_language_description_list[0].web_detail).toContain("Nice tee")
+      expect(preview.payload.multi_language_description_list[0].web_detail).not.toContain("script")
+      expect(preview.payload.aliexpress_category_id).toBe(200000346)
+
+      const badPreview = (await api.post("/admin/aliexpress/preview", { product_id: bad.id }, admin)).data.preview
+      expect(badPreview.valid).toBe(false)
+      expect(badPreview.payload.multi_language_subject_list[0].subject).toHaveLength(150)
+      expect(badPreview.problems.map((p: any) => p.field)).toContain("subject")
+
+      const missing = await api.post("/admin/aliexpress/preview", {}, admin).catch((e: any) => e.response)
+      expect(missing.status).toBe(400)
+      expect(missing.data.message).toContain("product_id")
+
+      const problems = (await api.get("/admin/aliexpress/listings?has_problems=true", admin)).data
+      expect(problems.listings.map((l: any) => l.product_id)).toEqual([bad.id])
+    })
+
+    it("posts once when AliExpress commits a post and the answer is lost", async () => {
+      // A first product puts the pictures in the image bank, so only the post meets the fault.
+      const [first] = await createInChannel([seed(4)])
+      await waitFor("the first listing", async () => (await listingOf(first.id))?.ae_product_id)
+
+      await sandboxControl(sandbox.url, "/faults", { lose_response_rate: 1 })
+      const [second] = await createInChannel([seed(5, { images: seed(4).images })])
+      const failed = await waitFor("the ambiguous failure", async () => {
+        const l = await listingOf(second.id)
+        return l?.status === "error" && l
+      })
+      expect(failed.ae_product_id).toBeNull()
+      expect(failed.last_error).toBeTruthy()
+      await sandboxControl(sandbox.url, "/faults", {})
+
+      started = Date.now()
+      await syncNow({ product_ids: [second.id] })
+      const bound = await waitFor("the lost product bound", async () => (await listingOf(second.id))?.ae_product_id && (await listingOf(second.id)))
+      const withSkus = (await state()).products.filter((p: any) => p.skus.some((s: any) => s.sku_code.startsWith("TEE5-")))
+      expect(withSkus).toHaveLength(1)
+      expect(withSkus[0].product_id).toBe(bound.ae_product_id)
+      expect((await state()).products).toHaveLength(2)
+    })
+
+    it("shows AliExpress' audit rejection with its reason", async () => {
+      const [product] = await createInChannel([seed(6, { title: "Counterfeit Cotton Tee" })])
+      await waitFor("posted", async () => (await listingOf(product.id))?.ae_product_id)
+      await sleep(200)
+      started = Date.now()
+      await syncNow()
+      const rejected = await waitFor("rejected", async () => {
+        const l = await listingOf(product.id)
+        return l.status === "rejected" && l
+      })
+      expect(rejected.audit_reason).toMatch(/counterfeit/i)
+      expect(rejected.problems[0]).toMatchObject({ origin: "marketplace" })
+      expect(rejected.problems[0].message).toMatch(/counterfeit/i)
+    })
+
+    it("validates templates and lookup lists naming the field, and keeps CRUD working", async () => {
+      const badPath = await api
+        .post("/admin/aliexpress/templates", templateBody({ subject: { source: "attribute", path: "no.such.thing" } }), admin)
+        .catch((e: any) => e.response)
+      expect(badPath.status).toBe(400)
+      expect(badPath.data.message).toContain("fields.subject")
+
+      const unknownField = await api
+        .post("/admin/aliexpress/templates", { ...templateBody(), fields: { colour_of_sky: { source: "constant", value: 1 } } }, admin)
+        .catch((e: any) => e.response)
+      expect(unknownField.status).toBe(400)
+      expect(unknownField.data.message).toContain("colour_of_sky")
+
+      const created = await api.post("/admin/aliexpress/templates", { ...templateBody(), name: "Second", is_default: false }, admin)
+      const id = created.data.template.id
+      const updated = await api.post(`/admin/aliexpress/templates/${id}`, { name: "Renamed" }, admin)
+      expect(updated.data.template.name).toBe("Renamed")
+      const all = (await api.get("/admin/aliexpress/templates", admin)).data
+      expect(all.templates.map((t: any) => t.name).sort()).toEqual(["Renamed", "Tees"])
+      expect(all.field_definitions.length).toBeGreaterThan(10)
+      await api.delete(`/admin/aliexpress/templates/${id}`, admin)
+      expect((await api.get("/admin/aliexpress/templates", admin)).data.templates).toHaveLength(1)
+
+      const noName = await api.post("/admin/aliexpress/lookup-lists", { name: "", entries: [] }, admin).catch((e: any) => e.response)
+      expect(noName.status).toBe(400)
+      expect(noName.data.message).toContain("name")
+      const badEntry = await api
+        .post("/admin/aliexpress/lookup-lists", { name: "categories", entries: [{ from: "tees" }] }, admin)
+        .catch((e: any) => e.response)
+      expect(badEntry.status).toBe(400)
+      expect(badEntry.data.message).toContain("entries.0.to")
+
+      const list = await api.post("/admin/aliexpress/lookup-lists", { name: "categories", entries: [{ from: "tees", to: "200000346" }] }, admin)
+      expect(list.status).toBe(201)
+      const dup = await api.post("/admin/aliexpress/lookup-lists", { name: "categories", entries: [] }, admin).catch((e: any) => e.response)
+      expect(dup.status).toBeGreaterThanOrEqual(400)
+      expect(dup.data.message).toContain("name")
+      const lid = list.data.lookup_list.id
+      const changed = await api.post(`/admin/aliexpress/lookup-lists/${lid}`, { entries: [{ from: "tees", to: "200000347" }] }, admin)
+      expect(changed.data.lookup_list.entries).toEqual([{ from: "tees", to: "200000347" }])
+      await api.delete(`/admin/aliexpress/lookup-lists/${lid}`, admin)
+      expect((await api.get("/admin/aliexpress/lookup-lists", admin)).data.lookup_lists).toHaveLength(0)
+
+      const cats = (await api.get("/admin/aliexpress/categories?parent_id=0", admin)).data.categories
+      expect(cats.map((c: any) => c.name)).toContain("Apparel & Accessories")
+      const freight = (await api.get("/admin/aliexpress/reference/freight-templates", admin)).data.freight_templates
+      expect(freight.map((f: any) => String(f.id))).toContain("1000")
+      const logistics = (await api.get("/admin/aliexpress/reference/logistics-services", admin)).data.logistics_services
+      expect(logistics.length).toBeGreaterThan(0)
+    })
+
+    it("binds existing AliExpress products by SKU instead of posting them again, and lists the unmatched", async () => {
+      const [product, other] = await createInChannel([seed(7), seed(8)])
+      const first = await waitFor("posted", async () => (await listingOf(product.id))?.ae_product_id && (await listingOf(product.id)))
+      await waitFor("other posted", async () => (await listingOf(other.id))?.ae_product_id)
+
+      // A fresh connection: the plugin forgets its listings; AliExpress still has the products.
+      const service: any = getContainer().resolve("aliexpress")
+      const rows = await service.listAliExpressListings({})
+      await service.deleteAliExpressListings(rows.map((r: any) => r.id))
+      await service.updateAliExpressAccounts({ id: account.id, existing_listings_imported_at: null })
+      // And one product on AliExpress that no Medusa product carries.
+      const client = service.getClient(await service.requireAccount())
+      const payload = first.last_payload
+      const orphan = await client.postProduct({
+        ...payload,
+        multi_language_subject_list: [{ language: "en", subject: "Orphan" }],
+        sku_info_list: payload.sku_info_list.map((s: any, k: number) => ({ ...s, sku_code: `ORPHAN-${k}` })),
+      })
+      const postsBefore = (await calls())[POST]
+
+      const imported = (await api.post("/admin/aliexpress/listings/import-existing", {}, admin)).data.import
+      expect(imported).toMatchObject({ bound: 2, unmatched: 1 })
+      expect((await listingOf(product.id)).ae_product_id).toBe(first.ae_product_id)
+
+      const unmatched = (await api.get("/admin/aliexpress/listings/unmatched", admin)).data.unmatched
+      expect(unmatched.map((u: any) => u.ae_product_id)).toEqual([orphan.productId])
+
+      await service.softDeleteAliExpressListings((await service.listAliExpressListings({ product_id: other.id })).map((r: any) => r.id))
+      const bound = await api.post(`/admin/aliexpress/listings/unmatched/${orphan.productId}/bind`, { product_id: other.id }, admin)
+      expect(bound.data.listing.product_id).toBe(other.id)
+      expect((await api.get("/admin/aliexpress/listings/unmatched", admin)).data.unmatched).toHaveLength(0)
+
+      await sleep(1000)
+      expect((await calls())[POST]).toBe(postsBefore)
+      expect((await state()).products).toHaveLength(3)
+    })
+
+    it("measures the calls of a first sync of 100 products", async () => {
+      const seeds = Array.from({ length: 100 }, (_, i) => seed(100 + i))
+      await api.post("/admin/aliexpress/settings", { gateway_url: sandbox.url }, admin)
+      await createInChannel(seeds)
+      await waitFor("100 listings posted", async () => {
+        const { data } = await api.get("/admin/aliexpress/listings/overview", admin)
+        const posted = (data.overview.by_status.auditing ?? 0) + (data.overview.by_status.live ?? 0)
+        return posted === 100 && data.overview
+      }, 180000)
+      await sleep(500)
+      const c = await calls()
+      const total = Object.values(c).reduce((a, b) => a + b, 0)
+      const distinctImages = (await getContainer().resolve("aliexpress").listAliExpressImages({})).length
+      // eslint-disable-next-line no-console
+      console.log(`first sync of 100 products: ${total} calls ${JSON.stringify(c)}; distinct images ${distinctImages}`)
+      expect(c[POST]).toBe(100)
+      expect(c[UPLOAD]).toBe(distinctImages)
+      expect(total).toBeLessThanOrEqual(Math.ceil(1.05 * (100 + distinctImages)) + 8)
+    })
+  },
+})

@@ -1,0 +1,59 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Container, Heading, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { OrderStatusBadge } from "../components/status-badges"
+import { ShipmentList } from "../components/orders/shipment-list"
+import { useAeOrderForOrder } from "../hooks/orders"
+import { formatTimeLeft } from "../lib/format"
+
+const SHIPPABLE = new Set(["WAIT_SELLER_SEND_GOODS", "SELLER_PART_SEND_GOODS"])
+
+/** On the order page of an AliExpress order: its AliExpress side and the shipment push status. Hidden for other orders. */
+const OrderAliExpressWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { data } = useAeOrderForOrder(order.id)
+  const ae = data?.aliexpress_order
+  if (!ae) {
+    return null
+  }
+  return (
+    <Container className="divide-y p-0" data-testid="aliexpress-order-widget">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">AliExpress</Heading>
+        <OrderStatusBadge status={ae.status} />
+      </div>
+      <div className="grid grid-cols-2 gap-2 px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle">
+          Order ID
+        </Text>
+        <Text size="small" data-testid="widget-ae-order-id">
+          <Link className="text-ui-fg-interactive" to={`/aliexpress/orders?order=${ae.id}`}>
+            {ae.ae_order_id}
+          </Link>
+        </Text>
+        <Text size="small" className="text-ui-fg-subtle">
+          Buyer
+        </Text>
+        <Text size="small">{ae.buyer_login_id ?? "—"}</Text>
+        <Text size="small" className="text-ui-fg-subtle">
+          AliExpress status
+        </Text>
+        <Text size="small">{ae.ae_status ?? "—"}</Text>
+        <Text size="small" className="text-ui-fg-subtle">
+          Time left to ship
+        </Text>
+        <Text size="small">{ae.ae_status && SHIPPABLE.has(ae.ae_status) ? formatTimeLeft(ae.ship_by) : "—"}</Text>
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        <Text size="small" weight="plus">
+          Shipments to AliExpress
+        </Text>
+        <ShipmentList shipments={ae.shipments} />
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({ zone: "order.details.side.after" })
+
+export default OrderAliExpressWidget
