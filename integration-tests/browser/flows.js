@@ -1,4 +1,215 @@
-/** Listing and order journeys; filled in as their screens land. */
-async function run() {}
+/**
+ * The listing and order journeys: mapping editor and preview, a product going
+ * live, a flawed product fixed, a sandbox order imported, shipped and pushed.
+ */
+const CONNECT = "connect the sandbox account through the OAuth round trip"
+const MAPPING = "set the category and templates in the mapping editor and see the preview"
+const LIVE = "watch a product become live in the Products screen"
+const FLAWED = "see a flawed product's problem and fix it"
+const ORDER = "place a sandbox order and see it on the Orders screen and in the order widget"
+const SHIP = "ship the order and see the push succeed"
+
+async function run(t) {
+  const { page, check, shot, api, sandbox, waitForText, pickSelect, goto, seed, SHORT, LONG } = t
+  let aeOrderId = null
+  let medusaOrderId = null
+
+  const listingOf = async (productId) => {
+    try {
+      return (await api("GET", `/admin/aliexpress/listings/${productId}`)).listing
+    } catch {
+      return null
+    }
+  }
+
+  const waitUntil = async (what, fn, timeout = LONG, every = 2000) => {
+    const deadline = Date.now() + timeout
+    let last
+    while (Date.now() < deadline) {
+      last = await fn().catch((e) => ({ error: e.message }))
+      if (last && last.done) return last.value
+      await page.waitForTimeout(every)
+    }
+    throw new Error(`${what} did not happen within ${timeout / 1000}s (last: ${JSON.stringify(last && (last.value ?? last)).slice(0, 300)})`)
+  }
+
+  await check(
+    MAPPING,
+    async () => {
+      await goto("/aliexpress/mapping")
+      await page.getByTestId("field-category_id").waitFor({ timeout: SHORT })
+      await page.getByText("Package Weight (kg)").first().waitFor({ timeout: SHORT })
+
+      await pickSelect(page.getByTestId("source-kind-category_id"), "Constant value")
+      const picker = page.getByTestId("category-picker")
+      await picker.getByTestId("category-200000297").click()
+      await picker.getByTestId("category-200000343").click()
+      await picker.getByTestId("category-200000346").click()
+      await page.getByTestId("category-selected").filter({ hasText: "200000346" }).waitFor({ timeout: SHORT })
+
+      await pickSelect(page.getByTestId("source-kind-freight_template_id"), "Constant value")
+      await pickSelect(page.getByTestId("freight-template"), /Free Shipping/)
+      await pickSelect(page.getByTestId("source-kind-service_template_id"), "Constant value")
+      await pickSelect(page.getByTestId("service-template"), /Service Template for New Sellers/)
+
+      await pickSelect(page.getByTestId("preview-product"), "Browser Tee Good")
+      await page.getByTestId("run-preview").click()
+      const result = page.getByTestId("preview-result")
+      await result.waitFor({ timeout: SHORT })
+      await result.getByText("Ready to list").waitFor({ timeout: SHORT })
+      const payload = await page.getByTestId("preview-payload").innerText()
+      if (!payload.includes("200000346")) throw new Error("the preview payload does not carry the chosen category")
+      await page.getByTestId("preview-panel").scrollIntoViewIfNeeded()
+      await shot("05-mapping-preview")
+
+      await page.getByTestId("save-template").click()
+      await page.getByText("Mapping template saved").first().waitFor({ timeout: SHORT })
+      const { templates } = await api("GET", "/admin/aliexpress/templates")
+      const active = templates.find((x) => x.is_default) ?? templates[0]
+      if (String(active?.fields?.category_id?.value) !== "200000346") throw new Error("the saved template lacks the category")
+      if (String(active?.fields?.freight_template_id?.value) !== "1000") throw new Error("the saved template lacks the freight template")
+    },
+    [CONNECT]
+  )
+
+  await check(
+    LIVE,
+    async () => {
+      await goto("/aliexpress/products")
+      await page.getByTestId("sync-all").click()
+      await page.getByText("Full sync started").first().waitFor({ timeout: SHORT })
+      const row = page.getByTestId(`listing-row-${seed.goodProductId}`)
+      await waitUntil("the good product going live", async () => {
+        const text = await row.innerText().catch(() => "")
+        return { done: /Live/.test(text), value: text }
+      }, 150000)
+      const listing = await listingOf(seed.goodProductId)
+      if (!listing?.ae_product_id) throw new Error("the live listing has no AliExpress product id")
+      const state = await sandbox("GET", "/__sandbox/state")
+      const onAe = state.products.find((p) => String(p.product_id) === String(listing.ae_product_id))
+      if (!onAe || onAe.status !== "onSelling") throw new Error(`the sandbox does not sell it (${onAe?.status})`)
+      await shot("06-products-live")
+      await goto("/aliexpress")
+      await page.getByTestId("listing-chart").waitFor({ timeout: SHORT })
+      await page.getByTestId("sync-progress").waitFor({ timeout: SHORT })
+      await shot("07-overview-after-sync")
+    },
+    [MAPPING]
+  )
+
+  await check(
+    FLAWED,
+    async () => {
+      await goto("/aliexpress/products?has_problems=true")
+      const row = page.getByTestId(`listing-row-${seed.flawedProductId}`)
+      await waitUntil("the flawed product being flagged", async () => {
+        const text = await row.innerText().catch(() => "")
+        return { done: /Needs fixes/.test(text) && /problem/.test(text), value: text }
+      }, 60000)
+      await row.click()
+      const drawer = page.getByTestId("listing-drawer")
+      await drawer.waitFor({ timeout: SHORT })
+      await drawer.getByText("Package Weight (kg)").first().waitFor({ timeout: SHORT })
+      await drawer.getByText("How to fix:").first().waitFor({ timeout: SHORT })
+      await shot("08-flawed-product-problems")
+
+      // The fix is made where the merchant keeps the data: Medusa's own product editor.
+      await goto(`/products/${seed.flawedProductId}/attributes`)
+      const weight = page.locator('input[name="weight"]')
+      await weight.waitFor({ timeout: SHORT })
+      await weight.fill("250")
+      await page.getByRole("button", { name: "Save" }).click()
+      await page.waitForURL((u) => !u.pathname.endsWith("/attributes"), { timeout: SHORT })
+
+      await page.getByTestId("aliexpress-product-widget").waitFor({ timeout: SHORT })
+      await page.getByTestId("widget-sync").click()
+      await waitUntil("the fixed product leaving 'invalid'", async () => {
+        const listing = await listingOf(seed.flawedProductId)
+        return { done: listing && listing.status !== "invalid" && !listing.problem_count, value: listing && { status: listing.status, problems: listing.problems } }
+      }, 120000)
+      await page.reload()
+      await page.getByTestId("aliexpress-product-widget").waitFor({ timeout: SHORT })
+      await page.getByTestId("aliexpress-product-widget").scrollIntoViewIfNeeded()
+      await shot("09-product-widget-fixed")
+    },
+    [MAPPING]
+  )
+
+  await check(
+    ORDER,
+    async () => {
+      const created = await sandbox("POST", "/__sandbox/orders", { items: [{ sku_code: seed.goodSku, quantity: 1 }] })
+      aeOrderId = String(created.order_id)
+      await goto("/aliexpress/orders")
+      await page.getByTestId("import-orders").click()
+      await page.getByText("Order import finished").first().waitFor({ timeout: 60000 })
+      const row = page.getByTestId(`ae-order-${aeOrderId}`)
+      await waitUntil("the order row showing as imported", async () => {
+        const text = await row.innerText().catch(() => "")
+        return { done: /Imported/.test(text) && /View order/.test(text), value: text }
+      }, 60000)
+      await shot("10-orders-imported")
+
+      const { orders } = await api("GET", `/admin/aliexpress/orders?q=${aeOrderId}`)
+      medusaOrderId = orders[0]?.order_id
+      if (!medusaOrderId) throw new Error("the binding has no Medusa order")
+      await goto(`/orders/${medusaOrderId}`)
+      const widget = page.getByTestId("aliexpress-order-widget")
+      await widget.waitFor({ timeout: 60000 })
+      await widget.getByTestId("widget-ae-order-id").filter({ hasText: aeOrderId }).waitFor({ timeout: SHORT })
+      await shot("11-order-widget")
+    },
+    [LIVE]
+  )
+
+  await check(
+    SHIP,
+    async () => {
+      const { order } = await api("GET", `/admin/orders/${medusaOrderId}?fields=id,*items`)
+      const items = order.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+      const { order: fulfilled } = await api("POST", `/admin/orders/${medusaOrderId}/fulfillments?fields=id,*fulfillments`, { items })
+      const fulfillmentId = fulfilled.fulfillments[fulfilled.fulfillments.length - 1].id
+      const tracking = "1Z999AA10123456784"
+      await api("POST", `/admin/orders/${medusaOrderId}/fulfillments/${fulfillmentId}/shipments`, {
+        items,
+        labels: [{ tracking_number: tracking, tracking_url: "#", label_url: "#" }],
+      })
+
+      await waitUntil("the shipment reaching AliExpress", async () => {
+        const state = await sandbox("GET", "/__sandbox/state")
+        const o = state.orders.find((x) => String(x.order_id) === aeOrderId)
+        return { done: !!o && o.shipments.some((s) => s.logistics_no === tracking), value: o }
+      }, 90000)
+      await goto(`/orders/${medusaOrderId}`)
+      const widget = page.getByTestId("aliexpress-order-widget")
+      await widget.waitFor({ timeout: 60000 })
+      await waitForText("Pushed", { timeout: 60000 })
+      await widget.scrollIntoViewIfNeeded()
+      await shot("12-order-widget-pushed")
+      await goto("/aliexpress/orders")
+      await page.getByTestId(`ae-order-${aeOrderId}`).filter({ hasText: "Pushed" }).waitFor({ timeout: 30000 })
+      await shot("13-orders-pushed")
+    },
+    [ORDER]
+  )
+
+  await check(
+    "lookup lists and settings screens render",
+    async () => {
+      await goto("/aliexpress/lookup-lists")
+      await page.getByTestId("new-lookup").click()
+      await page.getByTestId("lookup-name").fill("colors")
+      await page.getByTestId("lookup-from-0").fill("Red")
+      await page.getByTestId("lookup-to-0").fill("Crimson")
+      await page.getByTestId("lookup-save").click()
+      await page.getByTestId("lookup-row-colors").waitFor({ timeout: SHORT })
+      await shot("14-lookup-lists")
+      await goto("/aliexpress/settings")
+      await page.getByText("Carrier mapping").first().waitFor({ timeout: SHORT })
+      await shot("15-settings")
+    },
+    [CONNECT]
+  )
+}
 
 module.exports = { run }

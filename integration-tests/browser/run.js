@@ -171,6 +171,8 @@ async function main() {
     DISABLE_MEDUSA_ADMIN: "false",
     MEDUSA_WORKER_MODE: "shared",
     BROWSER_SEED_OUT: seedOut,
+    // Read AliExpress review verdicts back every few seconds rather than every five minutes.
+    ALIEXPRESS_RECONCILE_CRON: "*/5 * * * * *",
   }
   // One process, in-memory bus and locks: the browser run needs no Redis.
   delete env.REDIS_URL

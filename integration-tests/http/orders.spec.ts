@@ -1,6 +1,6 @@
 // The scheduled jobs must not fire in the middle of these tests: each test runs imports itself.
-process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 1 1 *"
-process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 1 1 *"
+process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 * * *"
+process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -54,6 +54,7 @@ medusaIntegrationTestRunner({
       ])
 
       const result = await importNow()
+      console.log(JSON.stringify(result), JSON.stringify(await sandboxControl(sandbox.url, "/state")).slice(0, 1500))
       expect(result).toMatchObject({ imported: 1, held: 0, failed: 0, complete: true })
 
       const list = await bindings()

@@ -101,8 +101,8 @@ export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | n
             <span />
             {entries.map((e, i) => (
               <div key={i} className="contents">
-                <Input size="small" value={e.from} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, from: ev.target.value } : x)))} />
-                <Input size="small" value={e.to} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, to: ev.target.value } : x)))} />
+                <Input size="small" data-testid={`lookup-from-${i}`} value={e.from} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, from: ev.target.value } : x)))} />
+                <Input size="small" data-testid={`lookup-to-${i}`} value={e.to} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, to: ev.target.value } : x)))} />
                 <IconButton size="small" variant="transparent" aria-label="Remove row" onClick={() => setEntries(entries.filter((_, j) => j !== i))}>
                   <Trash />
                 </IconButton>

@@ -19,7 +19,8 @@ export const listChangedOrdersStep = createStep(
     const byId = new Map<string, OrderSummary>()
     for await (const order of client.iterateOrders({
       modifiedFrom: new Date(input.window.from),
-      modifiedTo: new Date(input.window.to),
+      // AliExpress takes whole seconds: round the end up, or a change in the window's last second is missed.
+      modifiedTo: new Date(Math.ceil(new Date(input.window.to).getTime() / 1000) * 1000),
       pageSize: ORDER_PAGE_SIZE,
     })) {
       byId.set(order.orderId, order)
