@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
 import { COLORS, teeJpeg } from "../../scripts/lib/demo-images"
 import { connectSandbox, sandboxControl } from "../helpers/connect-sandbox"
@@ -30,6 +30,10 @@ export async function prepareStore(
 ) {
   await sandboxControl(sandboxUrl, "/reset", { seed: "empty" })
   const store = await setupUsStore(container)
+  // Orders are taxed through the region's tax provider; setupUsStore leaves it unset.
+  const tax = container.resolve(Modules.TAX)
+  const regions = await tax.listTaxRegions({ country_code: "us" })
+  await tax.updateTaxRegions(regions.filter((r: any) => !r.provider_id).map((r: any) => ({ id: r.id, provider_id: "tp_system" })))
   const account = await connectSandbox(container, api, admin, sandboxUrl, opts.settings)
   const [product] = await createSeedProducts(container, [sampleProductSeed(1)], {
     salesChannelIds: [account.sales_channel_id],

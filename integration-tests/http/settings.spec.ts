@@ -1,10 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createAdminHeaders } from "../helpers/admin-auth"
+import { rememberSecret } from "../helpers/known-secrets"
 
 jest.setTimeout(120 * 1000)
 
 const SECRET = "app-secret-0123456789-abcdef"
+rememberSecret(SECRET)
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -2,10 +2,12 @@ import path from "path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
+import { rememberSecret } from "../helpers/known-secrets"
 
 jest.setTimeout(60 * 1000)
 
 const SECRET = "module-secret-value-9876"
+;[SECRET, "access-token-abcdef", "refresh-token-ghijkl"].forEach(rememberSecret)
 
 moduleIntegrationTestRunner<AliExpressModuleService>({
   moduleName: ALIEXPRESS_MODULE,

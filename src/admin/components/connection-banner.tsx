@@ -50,7 +50,7 @@ export const ConnectionBanner = ({ account }: { account: Health | null | undefin
       </Alert>
     )
   }
-  if (refreshDays !== null && refreshDays <= 7) {
+  if (refreshDays !== null && refreshDays < 1) {
     return (
       <Alert variant="warning" data-testid="connection-banner">
         The AliExpress authorization expires in {Math.max(refreshDays, 0)} day{refreshDays === 1 ? "" : "s"}. Reconnect

@@ -24,7 +24,7 @@ export function describeIssues(issues: readonly Issue[]): string {
  * (Medusa's formatter drops the path for format and custom errors).
  */
 export function validateBody(schema: z.ZodType) {
-  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const result = await schema.safeParseAsync(req.body ?? {})
     if (!result.success) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
@@ -32,4 +32,6 @@ export function validateBody(schema: z.ZodType) {
     ;(req as MedusaRequest & { validatedBody: unknown }).validatedBody = result.data
     next()
   }
+  // Kept on the middleware so the input-fuzzing tests can enumerate every validated body.
+  return Object.assign(middleware, { bodySchema: schema })
 }

@@ -32,7 +32,14 @@ const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
  * table, so a run that cannot get the lock loses nothing: the running one picks its
  * products up.
  */
-export async function runListingSync(container: MedusaContainer, opts: { ignore_backoff?: boolean } = {}): Promise<void> {
+export type RunOptions = {
+  /** a "sync now": ignore the retry backoff of failed listings */
+  ignore_backoff?: boolean
+  /** record progress even when nothing is queued, so whoever asked sees the run end */
+  report?: boolean
+}
+
+export async function runListingSync(container: MedusaContainer, opts: RunOptions = {}): Promise<void> {
   const logger = container.resolve("logger")
   const locking = container.resolve(Modules.LOCKING)
   try {
@@ -42,7 +49,7 @@ export async function runListingSync(container: MedusaContainer, opts: { ignore_
   }
 }
 
-async function drain(container: MedusaContainer, opts: { ignore_backoff?: boolean }): Promise<void> {
+async function drain(container: MedusaContainer, opts: RunOptions): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const logger = container.resolve("logger")
   const account = await service.getAccount()
@@ -50,7 +57,7 @@ async function drain(container: MedusaContainer, opts: { ignore_backoff?: boolea
     return
   }
   const queued = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
-  if (!queued[1]) {
+  if (!queued[1] && !opts.report) {
     return
   }
   const progress: SyncProgress = {

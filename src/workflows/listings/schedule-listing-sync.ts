@@ -1,16 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { listingSyncConfig } from "../../lib/listings/config"
-import { runListingSync } from "./run-listing-sync"
+import { runListingSync, type RunOptions } from "./run-listing-sync"
 
 let timer: NodeJS.Timeout | null = null
 let running: Promise<void> | null = null
-let again: { ignore_backoff?: boolean } | null = null
+let again: RunOptions | null = null
 
-function start(container: MedusaContainer, opts: { ignore_backoff?: boolean }): Promise<void> {
+function start(container: MedusaContainer, opts: RunOptions): Promise<void> {
   if (running) {
     // Rows queued while this process runs are usually taken by the running loop; one more
     // pass afterwards covers the ones queued after its last look.
-    again = { ignore_backoff: again?.ignore_backoff || opts.ignore_backoff }
+    again = { ignore_backoff: again?.ignore_backoff || opts.ignore_backoff, report: again?.report || opts.report }
     return running
   }
   running = runListingSync(container, opts).finally(() => {
@@ -40,6 +40,6 @@ export function scheduleListingSync(container: MedusaContainer, delayMs = listin
 }
 
 /** Starts a run now (the "sync now" route); resolves when this process' run ends. */
-export function startListingSyncNow(container: MedusaContainer, opts: { ignore_backoff?: boolean } = {}): Promise<void> {
+export function startListingSyncNow(container: MedusaContainer, opts: RunOptions = {}): Promise<void> {
   return start(container, opts)
 }

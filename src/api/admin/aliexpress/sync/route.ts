@@ -18,6 +18,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressLi
   await requireConnectedAccount(req.scope)
   const ids = req.validatedBody.product_ids
   const { result } = await requestListingSyncWorkflow(req.scope).run({ input: ids ? { product_ids: ids } : { all: true } })
-  void startListingSyncNow(req.scope, { ignore_backoff: true })
+  void startListingSyncNow(req.scope, { ignore_backoff: true, report: true })
   res.status(202).json({ requested: result.requested, progress: { state: "running", done: 0, total: result.requested } })
 }

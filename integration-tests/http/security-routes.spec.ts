@@ -1,0 +1,139 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import middlewares from "../../src/api/middlewares"
+import { createAdminHeaders } from "../helpers/admin-auth"
+import { listRoutes } from "../helpers/route-inventory"
+
+jest.setTimeout(300 * 1000)
+
+const adminRoutes = listRoutes("admin")
+
+type BodyRoute = { matcher: string; method: string; schema: any }
+
+/** Every route whose body is validated, with its zod schema (see src/api/utils/validate-body.ts). */
+function bodyRoutes(): BodyRoute[] {
+  const routes = ((middlewares as any).routes ?? []) as any[]
+  return routes.flatMap((route) => {
+    const schema = (route.middlewares ?? []).find((m: any) => m?.bodySchema)?.bodySchema
+    const methods = ([] as string[]).concat(route.method ?? [])
+    if (!schema || typeof route.matcher !== "string") return []
+    return methods.map((method) => ({ matcher: route.matcher.replace(/:(\w+)/g, "test_$1"), method, schema }))
+  })
+}
+
+function shapeOf(schema: any): Record<string, any> {
+  let s = schema
+  while (s && !s.shape && (s._zod?.def?.innerType || s._zod?.def?.in || s._zod?.def?.schema)) {
+    s = s._zod.def.innerType ?? s._zod.def.in ?? s._zod.def.schema
+  }
+  return s?.shape ?? {}
+}
+
+const WRONG_TYPES = [{ nested: { deep: true } }, [1, 2, 3], 1234567, true]
+const NASTY_STRINGS = [
+  "x".repeat(100_000),
+  "'; DROP TABLE aliexpress_account; --",
+  "<script>alert(1)</script><img src=x onerror=alert(2)>",
+  "javascript:alert(1)",
+  "{{7*7}}${7*7}",
+  "\u0000\uffff",
+]
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      admin = await createAdminHeaders(getContainer(), api)
+    })
+
+    it("finds the plugin's admin routes in src/api", () => {
+      expect(adminRoutes.length).toBeGreaterThan(5)
+      expect(adminRoutes.map((r) => r.url)).toContain("/admin/aliexpress/settings")
+    })
+
+    it("answers 401 on every admin route without an admin session", async () => {
+      const failures: string[] = []
+      for (const route of adminRoutes) {
+        for (const method of route.methods) {
+          const res = await api
+            .request({ method: method.toLowerCase() as any, url: route.url, data: {}, maxRedirects: 0, validateStatus: () => true })
+          if (res.status !== 401) {
+            failures.push(`${method} ${route.url} -> ${res.status}`)
+          }
+        }
+      }
+      expect(failures).toEqual([])
+    })
+
+    it("answers malformed bodies with 400 naming the field, never 500, and changes nothing", async () => {
+      await api.post(
+        "/admin/aliexpress/settings",
+        { gateway_url: "http://127.0.0.1:9", app_key: "fuzz-key", app_secret: "fuzz-secret-1234" },
+        admin
+      )
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const snapshot = async () => {
+        const tables = await knex.raw(
+          "select table_name from information_schema.tables where table_schema = 'public' and table_name like 'aliexpress_%' order by 1"
+        )
+        const parts: string[] = []
+        for (const { table_name } of tables.rows) {
+          const r = await knex.raw(`select count(*)::int as n, max(updated_at) as u from "${table_name}"`)
+          parts.push(`${table_name}:${r.rows[0].n}:${r.rows[0].u}`)
+        }
+        return parts.join("|")
+      }
+      const before = await snapshot()
+      const routes = bodyRoutes()
+      expect(routes.length).toBeGreaterThan(3)
+
+      const problems: string[] = []
+      const send = async (route: BodyRoute, body: unknown) =>
+        api.request({
+          method: route.method.toLowerCase() as any,
+          url: route.matcher,
+          data: body,
+          headers: admin.headers,
+          validateStatus: () => true,
+        })
+
+      for (const route of routes) {
+        const shape = shapeOf(route.schema)
+        const fields = Object.keys(shape)
+        const unknown = await send(route, { unexpected_field_xyz: 1 })
+        if (unknown.status !== 400 || !String(unknown.data?.message).includes("unexpected_field_xyz")) {
+          problems.push(`${route.method} ${route.matcher} unknown key -> ${unknown.status} ${unknown.data?.message}`)
+        }
+        for (const field of fields) {
+          for (const bad of WRONG_TYPES) {
+            if (shape[field].safeParse(bad).success) continue
+            const res = await send(route, { [field]: bad })
+            if (res.status >= 500) {
+              problems.push(`${route.method} ${route.matcher} ${field}=${JSON.stringify(bad)} -> ${res.status}`)
+            } else if (res.status !== 400 || !String(res.data?.message).includes(field)) {
+              problems.push(`${route.method} ${route.matcher} ${field}: message does not name it: ${res.data?.message}`)
+            }
+          }
+        }
+      }
+      expect(problems).toEqual([])
+      expect(await snapshot()).toBe(before)
+
+      // Strings that are well-typed but hostile must never crash a route.
+      for (const route of routes) {
+        for (const field of Object.keys(shapeOf(route.schema))) {
+          for (const nasty of NASTY_STRINGS) {
+            const res = await send(route, { [field]: nasty })
+            if (res.status >= 500) {
+              problems.push(`${route.method} ${route.matcher} ${field}=${nasty.slice(0, 20)} -> ${res.status}`)
+            }
+          }
+        }
+      }
+      expect(problems).toEqual([])
+    })
+  },
+})
