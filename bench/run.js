@@ -7,6 +7,8 @@
  *   --rate 20                    sandbox calls per second per method
  *   --m 500                      buyer orders for the order benchmark
  *   --seconds 3                  duration of the mapping benchmark
+ *   --compare-memory             also run the first sync at 10N and compare peak memory
+ *   --samples 30                 single changes / shipments timed for the delay figures
  */
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } })
 const fs = require("fs")
@@ -38,6 +40,8 @@ async function main() {
     rate: Number(flags.rate || 20),
     m: Number(flags.m || 500),
     seconds: Number(flags.seconds || 3),
+    compareMemory: flags["compare-memory"] === "true",
+    samples: Number(flags.samples || 30),
   }
   const results = []
   for (const name of only) {

@@ -9,6 +9,20 @@ const FLAWED = "see a flawed product's problem and fix it"
 const ORDER = "place a sandbox order and see it on the Orders screen and in the order widget"
 const SHIP = "ship the order and see the push succeed"
 
+// A US buyer, so every run takes the same (taxed) path through the import.
+const US_BUYER = {
+  buyer: { login_id: "us1029384756abcd", first_name: "Emma", last_name: "Johnson", email: "emma.johnson@example.com", country: "US" },
+  address: {
+    contact_person: "Emma Johnson",
+    address: "350 Fifth Avenue",
+    city: "New York",
+    province: "NY",
+    country: "US",
+    zip: "10118",
+    phone_number: "2125551234",
+  },
+}
+
 async function run(t) {
   const { page, check, shot, api, sandbox, waitForText, pickSelect, goto, seed, SHORT, LONG } = t
   let aeOrderId = null
@@ -138,7 +152,7 @@ async function run(t) {
   await check(
     ORDER,
     async () => {
-      const created = await sandbox("POST", "/__sandbox/orders", { items: [{ sku_code: seed.goodSku, quantity: 1 }] })
+      const created = await sandbox("POST", "/__sandbox/orders", { items: [{ sku_code: seed.goodSku, quantity: 1 }], ...US_BUYER })
       aeOrderId = String(created.order_id)
       await goto("/aliexpress/orders")
       await page.getByTestId("import-orders").click()
@@ -194,6 +208,44 @@ async function run(t) {
   )
 
   await check(
+    "a shipment of the whole order is pushed as send_type all",
+    async () => {
+      const state = await sandbox("GET", "/__sandbox/state")
+      const o = state.orders.find((x) => String(x.order_id) === aeOrderId)
+      const sent = (o?.shipments ?? []).map((s) => s.send_type)
+      if (sent.join() !== "all") throw new Error(`AliExpress got send_type ${JSON.stringify(sent)} (order status ${o?.status}) for a fully shipped order`)
+    },
+    [SHIP]
+  )
+
+  await check(
+    "upload a tracking CSV for a second order and see it shipped",
+    async () => {
+      const created = await sandbox("POST", "/__sandbox/orders", { items: [{ sku_code: seed.goodSku, quantity: 1 }], ...US_BUYER })
+      const second = String(created.order_id)
+      await api("POST", "/admin/aliexpress/orders/import", {})
+      await goto("/aliexpress/orders")
+      await page.getByTestId(`ae-order-${second}`).filter({ hasText: "Imported" }).waitFor({ timeout: 60000 })
+      const tracking = "1Z999AA10123456799"
+      await page.getByTestId("tracking-csv").setInputFiles({
+        name: "tracking.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`order_id,carrier,tracking_number\n${second},UPS,${tracking}\n99999,UPS,bad number!\n`),
+      })
+      const result = page.getByTestId("tracking-result")
+      await result.getByText(`order ${second} shipped`).waitFor({ timeout: 60000 })
+      await result.getByText(/Line 3: .*not shipped/).waitFor({ timeout: SHORT })
+      await shot("14-tracking-upload")
+      await waitUntil("the uploaded tracking number reaching AliExpress", async () => {
+        const state = await sandbox("GET", "/__sandbox/state")
+        const o = state.orders.find((x) => String(x.order_id) === second)
+        return { done: !!o && o.shipments.some((x) => x.logistics_no === tracking && x.service_name === "UPS"), value: o }
+      }, 60000)
+    },
+    [ORDER]
+  )
+
+  await check(
     "lookup lists and settings screens render",
     async () => {
       await goto("/aliexpress/lookup-lists")
@@ -203,10 +255,10 @@ async function run(t) {
       await page.getByTestId("lookup-to-0").fill("Crimson")
       await page.getByTestId("lookup-save").click()
       await page.getByTestId("lookup-row-colors").waitFor({ timeout: SHORT })
-      await shot("14-lookup-lists")
+      await shot("15-lookup-lists")
       await goto("/aliexpress/settings")
       await page.getByText("Carrier mapping").first().waitFor({ timeout: SHORT })
-      await shot("15-settings")
+      await shot("16-settings")
     },
     [CONNECT]
   )

@@ -239,7 +239,12 @@ async function main() {
 }
 
 function printTail() {
-  const tail = medusaLog.split("\n").slice(-80).join("\n")
+  // Request lines drown the errors: show the last other lines.
+  const tail = medusaLog
+    .split("\n")
+    .filter((l) => !/^\S*http\S*:\s/.test(l.replace(/\x1b\[[0-9;]*m/g, "")))
+    .slice(-80)
+    .join("\n")
   if (tail.trim()) {
     console.log("---- medusa log (tail) ----")
     console.log(tail)
@@ -263,6 +268,17 @@ async function finish(result) {
   console.log(`${passed} passed, ${failed} failed`)
   process.exit(failed > 0 ? 1 : 0)
 }
+
+// Last resort: never leave a server behind, whatever path the run ends on.
+process.on("exit", () => {
+  for (const child of children) {
+    if (!child.exited) {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {}
+    }
+  }
+})
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => finish({ passed: 0, failed: 1 }))

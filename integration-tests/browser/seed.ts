@@ -14,6 +14,14 @@ export default async function seedBrowserStore({ container }: ExecArgs) {
   const out = process.env.BROWSER_SEED_OUT
   const store = await setupUsStore(container)
 
+  // A store set up in the dashboard gets the system tax provider on its tax regions; without
+  // one, orders shipped to a US address cannot be created ("tax provider with id: null").
+  const tax = container.resolve(Modules.TAX)
+  const regions = await tax.listTaxRegions({ country_code: "us", parent_id: null })
+  for (const region of regions.filter((r: any) => !r.provider_id)) {
+    await tax.updateTaxRegions({ id: region.id, provider_id: "tp_system" } as any)
+  }
+
   const salesChannels = container.resolve(Modules.SALES_CHANNEL)
   const [existing] = await salesChannels.listSalesChannels({ name: "AliExpress" })
   const channel = existing ?? (await salesChannels.createSalesChannels({ name: "AliExpress" }))

@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createUserAccountWorkflow } from "@medusajs/core-flows"
+import { Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
 import { createAdminHeaders } from "../helpers/admin-auth"
 
@@ -103,6 +105,24 @@ medusaIntegrationTestRunner({
       expect(data.settings.is_connected).toBe(false)
     })
 
+    it("refuses a state started by another admin", async () => {
+      const auth = getContainer().resolve(Modules.AUTH)
+      const other = { email: "second-admin@medusa-test.com", password: "second-admin-password" }
+      const { authIdentity } = await auth.register("emailpass", { body: other } as any)
+      await createUserAccountWorkflow(getContainer()).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: other.email } },
+      })
+      const { data: login } = await api.post("/auth/user/emailpass", other)
+      const otherAdmin = { headers: { authorization: `Bearer ${login.token}` } }
+
+      const { data } = await api.post("/admin/aliexpress/oauth/start", {}, admin)
+      const back = await consent(data.authorize_url, "approve")
+      const res = await callback(back, otherAdmin)
+      expect(errorOf(res.headers.location)).toMatch(/not started by you/)
+      const { data: read } = await api.get("/admin/aliexpress/settings", admin)
+      expect(read.settings.is_connected).toBe(false)
+    })
+
     it("reports a seller who declines", async () => {
       const { data } = await api.post("/admin/aliexpress/oauth/start", {}, admin)
       const back = await consent(data.authorize_url, "deny")
@@ -128,6 +148,31 @@ medusaIntegrationTestRunner({
       expect(cb.status).toBe(401)
       const disconnect = await api.post("/admin/aliexpress/disconnect", {}).catch((e: any) => e.response)
       expect(disconnect.status).toBe(401)
+    })
+
+    it("summarises listings, orders and account health for the overview, without secrets", async () => {
+      const { data } = await api.post("/admin/aliexpress/oauth/start", {}, admin)
+      await callback(await consent(data.authorize_url, "approve"))
+      const service: any = getContainer().resolve("aliexpress")
+      const account = await service.getAccount()
+      await service.createAliExpressListings([
+        { account_id: account.id, product_id: "prod_a", product_title: "A", status: "live" },
+        { account_id: account.id, product_id: "prod_b", product_title: "B", status: "live" },
+        { account_id: account.id, product_id: "prod_c", product_title: "C", status: "invalid", problem_count: 2 },
+        { account_id: account.id, product_id: null, ae_product_id: "1005", status: "live" },
+      ])
+      await service.createAliExpressOrders([{ account_id: account.id, ae_order_id: "8200", status: "held" }])
+
+      const { data: overview } = await api.get("/admin/aliexpress/overview", admin)
+      expect(overview.listings).toMatchObject({ total: 3, with_problems: 1 })
+      expect(overview.listings.by_status).toMatchObject({ live: 2, invalid: 1, draft: 0 })
+      expect(overview.orders.by_status).toMatchObject({ held: 1, imported: 0 })
+      expect(overview.recent_listings.map((l: any) => l.product_id).sort()).toEqual(["prod_a", "prod_b", "prod_c"])
+      expect(overview.account).toMatchObject({ status: "connected", is_connected: true })
+      expect(new Date(overview.account.access_token_expires_at).getTime()).toBeGreaterThan(Date.now())
+      const raw = JSON.stringify(overview)
+      expect(raw).not.toContain(APP_SECRET)
+      expect(raw).not.toMatch(/access_token"|refresh_token"|_encrypted/)
     })
 
     it("disconnects, forgetting the tokens but keeping the settings", async () => {

@@ -6,9 +6,11 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { startSandbox } from "../../src/sandbox"
 import { importAliExpressOrdersWorkflow } from "../../src/workflows/orders/workflows/import-orders"
+import AliExpressOrderLink from "../../src/links/aliexpress-order-order"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
-import { ADDRESS, BUYER, placeSandboxOrder, prepareStore } from "./orders-support"
+import { signPushBody } from "../../src/lib/aliexpress"
+import { ADDRESS, BUYER, placeSandboxOrder, prepareStore, waitFor } from "./orders-support"
 
 jest.setTimeout(180 * 1000)
 
@@ -43,7 +45,7 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       admin = await createAdminHeaders(getContainer(), api)
-      ctx = await prepareStore(getContainer(), api, admin, sandbox.url)
+      ctx = await prepareStore(getContainer(), api, admin, sandbox.url, { extraSkus: ["GHOST-SKU-1"] })
     })
 
     it("imports a sandbox order as a paid Medusa order in the AliExpress channel, with stock reserved", async () => {
@@ -54,7 +56,6 @@ medusaIntegrationTestRunner({
       ])
 
       const result = await importNow()
-      console.log(JSON.stringify(result), JSON.stringify(await sandboxControl(sandbox.url, "/state")).slice(0, 1500))
       expect(result).toMatchObject({ imported: 1, held: 0, failed: 0, complete: true })
 
       const list = await bindings()
@@ -107,11 +108,11 @@ medusaIntegrationTestRunner({
 
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data: linked } = await query.graph({
-        entity: "order",
-        fields: ["id", "aliexpress_order.ae_order_id"],
-        filters: { id: order.id },
+        entity: AliExpressOrderLink.entryPoint,
+        fields: ["aliexpress_order_id", "order_id"],
+        filters: { order_id: order.id },
       })
-      expect(linked[0].aliexpress_order.ae_order_id).toBe(aeOrderId)
+      expect(linked).toEqual([expect.objectContaining({ aliexpress_order_id: binding.id, order_id: order.id })])
 
       const byOrder = await api.get(`/admin/aliexpress/orders/by-order/${order.id}`, admin)
       expect(byOrder.data.aliexpress_order).toMatchObject({ ae_order_id: aeOrderId, status: "imported" })
@@ -136,6 +137,134 @@ medusaIntegrationTestRunner({
       for (const o of list.orders) {
         expect(await reservationsOf(o.order_id)).toHaveLength(1)
       }
+    })
+    it("holds an order whose SKU matches no variant, lists it with the problem, and imports it after the fix", async () => {
+      const aeOrderId = await placeSandboxOrder(sandbox.url, [
+        { sku_code: ctx.variants[0].sku, quantity: 1 },
+        { sku_code: "GHOST-SKU-1", quantity: 1 },
+      ])
+      const first = await importNow()
+      expect(first).toMatchObject({ imported: 0, held: 1 })
+      expect(await channelOrders()).toHaveLength(0)
+
+      const held = await bindings("?status=held")
+      expect(held.count).toBe(1)
+      expect(held.orders[0]).toMatchObject({ ae_order_id: aeOrderId, order_id: null, status: "held" })
+      expect(held.orders[0].problems).toEqual([
+        expect.objectContaining({ field: "sku_code", message: expect.stringContaining("GHOST-SKU-1"), hint: expect.any(String) }),
+      ])
+
+      // Still held on the next run: the SKU is still unknown.
+      await importNow()
+      expect((await bindings("?status=held")).count).toBe(1)
+
+      const ghost = ctx.variants[3]
+      await api.post(`/admin/products/${ctx.product.id}/variants/${ghost.id}`, { sku: "GHOST-SKU-1" }, admin)
+      const retried = await api.post(`/admin/aliexpress/orders/${held.orders[0].id}/retry`, {}, admin)
+      expect(retried.data.aliexpress_order).toMatchObject({ status: "imported", problems: [] })
+      const orders = await channelOrders()
+      expect(orders).toHaveLength(1)
+      expect(retried.data.aliexpress_order.order_id).toBe(orders[0].id)
+
+      const again = await api.post(`/admin/aliexpress/orders/${held.orders[0].id}/retry`, {}, admin).catch((e: any) => e.response)
+      expect(again.status).toBe(400)
+      const missing = await api.post(`/admin/aliexpress/orders/aeord_missing/retry`, {}, admin).catch((e: any) => e.response)
+      expect(missing.status).toBe(404)
+    })
+
+    it("cancels the Medusa order and releases its stock when AliExpress cancels", async () => {
+      const aeOrderId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[0].sku, quantity: 2 }])
+      await importNow()
+      const [binding] = (await bindings()).orders
+      expect(await reservationsOf(binding.order_id)).toHaveLength(1)
+
+      await sandboxControl(sandbox.url, `/orders/${aeOrderId}/status`, { action: "cancel" })
+      const run = await importNow()
+      expect(run.status_updates).toBe(1)
+
+      const { data } = await api.get(`/admin/orders/${binding.order_id}?fields=status,metadata`, admin)
+      expect(data.order.status).toBe("canceled")
+      expect(data.order.metadata.aliexpress_status).toBe("IN_CANCEL")
+      expect(await reservationsOf(binding.order_id)).toHaveLength(0)
+      const [after] = (await bindings()).orders
+      expect(after).toMatchObject({ status: "canceled", ae_status: "IN_CANCEL" })
+    })
+
+    it("resumes a claim left in importing by a run that died, without a duplicate", async () => {
+      const aeOrderId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[0].sku, quantity: 1 }])
+      const service: any = getContainer().resolve("aliexpress")
+      const abandoned = await service.createAliExpressOrders({
+        account_id: ctx.account.id,
+        ae_order_id: aeOrderId,
+        status: "importing",
+        attempts: 1,
+        last_attempt_at: new Date(Date.now() - 10 * 60 * 1000),
+      })
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await knex("aliexpress_order").where({ id: abandoned.id }).update({ updated_at: new Date(Date.now() - 10 * 60 * 1000) })
+
+      await importNow()
+      await importNow()
+      expect(await channelOrders()).toHaveLength(1)
+      const list = await bindings()
+      expect(list.count).toBe(1)
+      expect(list.orders[0]).toMatchObject({ id: abandoned.id, status: "imported", attempts: 2 })
+    })
+
+    describe("push webhook", () => {
+      const post = (body: string, headers: Record<string, string>) =>
+        api
+          .post("/hooks/aliexpress/push", body, { headers: { "content-type": "application/json", ...headers } })
+          .catch((e: any) => e.response)
+      const message = (orderId: string, overrides: Record<string, unknown> = {}) => {
+        const timestamp = Date.now()
+        const body = JSON.stringify({
+          message_id: `msg-${orderId}-${timestamp}`,
+          message_type: "order_status",
+          timestamp,
+          seller_id: ctx.account.seller_id,
+          data: { order_id: orderId, current_status: "WAIT_SELLER_SEND_GOODS", last_status: "PLACE_ORDER_SUCCESS" },
+          ...overrides,
+        })
+        return { body, headers: { "x-ae-signature": signPushBody(SANDBOX_APP_SECRET, body), "x-ae-timestamp": String(timestamp) } }
+      }
+
+      it("accepts a signed message, imports its order, and refuses a replay", async () => {
+        const aeOrderId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[0].sku, quantity: 1 }])
+        const { body, headers } = message(aeOrderId)
+        const ok = await post(body, headers)
+        expect(ok.status).toBe(200)
+        await waitFor(async () => (await bindings()).orders[0]?.status === "imported")
+        expect(await channelOrders()).toHaveLength(1)
+        expect((await bindings()).orders[0]).toMatchObject({ ae_order_id: aeOrderId, order_id: expect.any(String) })
+
+        const replay = await post(body, headers)
+        expect(replay.status).toBe(409)
+      })
+
+      it("refuses a bad signature, a stale message and an oversized one, and imports nothing", async () => {
+        const aeOrderId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[0].sku, quantity: 1 }])
+        const good = message(aeOrderId)
+        const bad = await post(good.body, { ...good.headers, "x-ae-signature": signPushBody("wrong-secret", good.body) })
+        expect(bad.status).toBe(401)
+        const unsigned = await post(good.body, { "x-ae-timestamp": good.headers["x-ae-timestamp"] })
+        expect(unsigned.status).toBe(401)
+        const tampered = await post(good.body.replace(aeOrderId, "8200000000000000999"), good.headers)
+        expect(tampered.status).toBe(401)
+
+        const old = Date.now() - 6 * 60 * 1000
+        const stale = message(aeOrderId, { timestamp: old, message_id: "stale-1" })
+        const staleResponse = await post(stale.body, { ...stale.headers, "x-ae-timestamp": String(old) })
+        expect(staleResponse.status).toBe(400)
+        expect(staleResponse.data.message).toMatch(/stale/i)
+
+        const huge = message(aeOrderId, { padding: "x".repeat(70 * 1024) })
+        const oversized = await post(huge.body, huge.headers)
+        expect(oversized.status).toBe(413)
+
+        await new Promise((r) => setTimeout(r, 500))
+        expect((await bindings()).count).toBe(0)
+      })
     })
   },
 })

@@ -7,7 +7,7 @@ export default async function importAliExpressOrdersJob(container: MedusaContain
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {
     const result = await runOrderImport(container, { trigger: "schedule" })
-    if (!result.skipped && (result.imported || result.held || result.failed || result.status_updates)) {
+    if (!result.skip_reason && (result.imported || result.held || result.failed || result.status_updates)) {
       logger.info(
         `AliExpress orders: ${result.imported} imported, ${result.held} held, ${result.failed} failed, ${result.status_updates} status updates`
       )

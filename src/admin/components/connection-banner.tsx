@@ -5,10 +5,10 @@ import type { Settings } from "../lib/types"
 
 type Health = Pick<Settings, "status" | "status_reason" | "is_connected" | "access_token_expires_at" | "refresh_token_expires_at">
 
-const fix = (
+const Fix = ({ label = "Open settings and reconnect" }: { label?: string }) => (
   <Link to="/aliexpress/settings">
     <Button size="small" variant="secondary" className="mt-2">
-      Open settings and reconnect
+      {label}
     </Button>
   </Link>
 )
@@ -19,7 +19,9 @@ export const ConnectionBanner = ({ account }: { account: Health | null | undefin
     return (
       <Alert variant="info" data-testid="connection-banner">
         AliExpress is not set up yet. Enter the app key and secret in Settings, then connect your seller account.
-        <div>{fix}</div>
+        <div>
+          <Fix label="Open settings" />
+        </div>
       </Alert>
     )
   }
@@ -28,7 +30,9 @@ export const ConnectionBanner = ({ account }: { account: Health | null | undefin
       <Alert variant="error" data-testid="connection-banner">
         The AliExpress connection stopped working{account.status_reason ? `: ${account.status_reason}` : ""}. Nothing is
         synced until you connect the seller account again.
-        <div>{fix}</div>
+        <div>
+          <Fix />
+        </div>
       </Alert>
     )
   }
@@ -37,7 +41,9 @@ export const ConnectionBanner = ({ account }: { account: Health | null | undefin
       <Alert variant="warning" data-testid="connection-banner">
         No AliExpress seller account is connected: listings and orders are paused. Use "Connect with AliExpress" in
         Settings.
-        <div>{fix}</div>
+        <div>
+          <Fix label="Open settings and connect" />
+        </div>
       </Alert>
     )
   }
@@ -46,7 +52,9 @@ export const ConnectionBanner = ({ account }: { account: Health | null | undefin
     return (
       <Alert variant="error" data-testid="connection-banner">
         The AliExpress authorization has expired. Connect the seller account again to resume syncing.
-        <div>{fix}</div>
+        <div>
+          <Fix />
+        </div>
       </Alert>
     )
   }
@@ -55,7 +63,9 @@ export const ConnectionBanner = ({ account }: { account: Health | null | undefin
       <Alert variant="warning" data-testid="connection-banner">
         The AliExpress authorization expires in {Math.max(refreshDays, 0)} day{refreshDays === 1 ? "" : "s"}. Reconnect
         before then to avoid a pause.
-        <div>{fix}</div>
+        <div>
+          <Fix />
+        </div>
       </Alert>
     )
   }

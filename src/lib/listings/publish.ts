@@ -22,12 +22,21 @@ export type PublishContext = {
 
 const DUPLICATE_SKU = /10007-007|duplicate/i
 
+/**
+ * The order to read AliExpress product statuses in: a product under review can only move on
+ * (to live, rejected or offline), so reading "auditing" first never misses one that changes
+ * status between two reads.
+ */
+export const STATUS_READ_ORDER = ["auditing", "editingRequired", "onSelling", "offline"] as const
+
 /** Looks for an AliExpress product carrying one of the listing's SKU codes, in any status. */
 export async function findBySku(client: AliExpressClient, skuCodes: string[]): Promise<{ productId: string; status?: string } | null> {
   for (const skuCode of skuCodes.slice(0, 2)) {
-    const found = await client.findProductBySkuCode(skuCode)
-    if (found) {
-      return { productId: found.productId, status: found.status }
+    for (const status of STATUS_READ_ORDER) {
+      const page = await client.listProducts({ page: 1, pageSize: 10, status, skuCode })
+      if (page.items.length) {
+        return { productId: page.items[0].productId, status: page.items[0].status ?? status }
+      }
     }
   }
   return null

@@ -49,6 +49,11 @@ export async function runListingSync(container: MedusaContainer, opts: RunOption
   }
 }
 
+/** Runs `fn` under the listing sync lock, so it never overlaps a sync run on any worker. */
+export async function withListingSyncLock<T>(container: MedusaContainer, fn: () => Promise<T>): Promise<T> {
+  return await container.resolve(Modules.LOCKING).execute(LISTING_SYNC_LOCK, fn, { timeout: 60 })
+}
+
 async function drain(container: MedusaContainer, opts: RunOptions): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const logger = container.resolve("logger")

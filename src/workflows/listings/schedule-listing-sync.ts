@@ -43,3 +43,10 @@ export function scheduleListingSync(container: MedusaContainer, delayMs = listin
 export function startListingSyncNow(container: MedusaContainer, opts: RunOptions = {}): Promise<void> {
   return start(container, opts)
 }
+
+/** Resolves once this process has no run going and none scheduled (tests wait on it between cases). */
+export async function whenListingSyncIdle(): Promise<void> {
+  while (timer || running) {
+    await (running ?? new Promise((resolve) => setTimeout(resolve, 50)))
+  }
+}

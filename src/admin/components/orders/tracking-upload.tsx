@@ -49,9 +49,10 @@ export const TrackingUpload = () => {
         <div className="flex flex-col gap-y-1" data-testid="tracking-result">
           {rows.length ? (
             rows.map((r, i) => (
-              <Text key={i} size="small" className={r.ok === false || r.error ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+              <Text key={i} size="small" className={r.ok === false ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
                 {r.line ? `Line ${r.line}: ` : ""}
-                {r.order_id ?? r.ae_order_id ?? ""} {r.error ?? r.message ?? r.status ?? ""}
+                {r.ae_order_id ? `order ${r.ae_order_id} ` : ""}
+                {r.ok === false ? `not shipped: ${r.error ?? "unknown error"}` : "shipped"}
               </Text>
             ))
           ) : (

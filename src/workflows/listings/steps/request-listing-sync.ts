@@ -10,6 +10,8 @@ export type RequestListingSyncInput = {
   product_ids?: string[]
   /** every product in the channel and every listing */
   all?: boolean
+  /** the merchant asked: failed listings are retried now, not after their backoff */
+  retry_now?: boolean
 }
 
 const PAGE = 500
@@ -43,7 +45,10 @@ export const requestListingSyncStep = createStep(
       const inChannel = knownInChannel ? new Set(missing) : await productsInChannel(container, channelId, missing)
       const toCreate = missing.filter((id) => inChannel.has(id))
       if (rows.length) {
-        await service.updateAliExpressListings({ selector: { id: rows.map((r) => r.id) }, data: { sync_requested_at: now } })
+        await service.updateAliExpressListings({
+          selector: { id: rows.map((r) => r.id) },
+          data: { sync_requested_at: now, ...(input.retry_now ? { next_attempt_at: null } : {}) },
+        })
         const drafts = rows.filter((r) => r.status === "draft").map((r) => r.id)
         if (drafts.length) {
           await service.updateAliExpressListings({ selector: { id: drafts }, data: { status: "pending" } })
@@ -71,7 +76,7 @@ export const requestListingSyncStep = createStep(
       // Listings whose product left the channel or was deleted: queued so they go offline.
       await service.updateAliExpressListings({
         selector: { account_id: account.id, product_id: { $ne: null }, sync_requested_at: null },
-        data: { sync_requested_at: now },
+        data: { sync_requested_at: now, ...(input.retry_now ? { next_attempt_at: null } : {}) },
       })
     } else {
       const ids = [...new Set(input.product_ids ?? [])]

@@ -106,26 +106,33 @@ export async function processOrderChanges(
     }
     done.add(aeOrderId)
     const binding = bindingOf.get(aeOrderId)
-    const status = summary?.status ?? null
-    const settled = binding && (binding.status === "imported" || binding.status === "canceled")
-    if (settled) {
-      if (!summary) {
-        const detail = await service.getClient(await service.requireAccount()).getOrder(aeOrderId)
-        if (detail.status !== binding.ae_status) {
-          await syncOne(binding, detail.status ?? null, null)
+    let status = summary?.status ?? null
+    if (!summary) {
+      // Named by a push, the merchant or a retry: read where the order stands first.
+      try {
+        status = (await service.getClient(await service.requireAccount()).getOrder(aeOrderId)).status ?? null
+      } catch (e) {
+        counts.failed++
+        counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
+        if (binding && binding.status !== "imported" && binding.status !== "canceled") {
+          await recordFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch(() => (counts.complete = false))
         }
-      } else if (status !== binding.ae_status || (summary.timeoutLeftMs && !binding.ship_by)) {
+        return
+      }
+    }
+    if (binding && (binding.status === "imported" || binding.status === "canceled")) {
+      if (status !== binding.ae_status || (summary?.timeoutLeftMs && !binding.ship_by)) {
         await syncOne(binding, status, summary)
       }
       return
     }
-    if (summary && (isCanceledOnAliExpress(status) || status === "FINISH")) {
+    if (isCanceledOnAliExpress(status) || status === "FINISH") {
       // Closed before it was ever imported: nothing left to ship or reserve.
       if (binding) await syncOne(binding, status, summary)
       else counts.skipped++
       return
     }
-    if (summary && isAwaitingPayment(status)) {
+    if (isAwaitingPayment(status)) {
       // Not paid yet; AliExpress changes the order again when it is, and it comes back.
       counts.skipped++
       return
@@ -152,9 +159,9 @@ export async function processOrderChanges(
       if (done.has(binding.ae_order_id) || now - lastAttempt < wait) {
         continue
       }
-      done.add(binding.ae_order_id)
       counts.retried++
-      await importOne(binding.ae_order_id, null)
+      bindingOf.set(binding.ae_order_id, binding)
+      await handle(binding.ae_order_id, null)
     }
   }
   return counts

@@ -21,7 +21,8 @@ export const findExistingMedusaOrderStep = createStep(
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "metadata", "status"],
-      filters: { sales_channel_id: input.sales_channel_id },
+      // A claim goes stale within minutes; a week back is plenty and keeps the scan small.
+      filters: { sales_channel_id: input.sales_channel_id, created_at: { $gte: new Date(Date.now() - 7 * 24 * 3600 * 1000) } },
     })
     const found = data.find((o: any) => o.metadata?.aliexpress_order_id === input.ae_order_id)
     return new StepResponse((found?.id as string | undefined) ?? null)

@@ -119,9 +119,11 @@ export const importAliExpressOrderWorkflow = createWorkflow(
       outcome: claim.skipped ? "skipped" : claim.held ? "held" : "imported",
       order_id: orderId,
     }))
-    emitEventStep({
-      eventName: transform({ result }, ({ result }) => (result.outcome === "held" ? ORDER_HELD_EVENT : ORDER_IMPORTED_EVENT)),
-      data: result,
+    when("emit-aliexpress-order-outcome", { result }, ({ result }) => result.outcome !== "skipped").then(() => {
+      emitEventStep({
+        eventName: transform({ result }, ({ result }) => (result.outcome === "held" ? ORDER_HELD_EVENT : ORDER_IMPORTED_EVENT)),
+        data: result,
+      })
     })
     return new WorkflowResponse(result)
   }

@@ -37,7 +37,7 @@ export const importAliExpressOrdersWorkflow = createWorkflow(
       }))
     )
     const result = transform({ plan, counts }, ({ plan, counts }) => ({
-      skipped: plan.skip,
+      skip_reason: plan.skip,
       window: plan.window,
       ...(counts ?? {}),
     }))

@@ -8,6 +8,7 @@ import { CategoryPicker } from "../../../components/mapping/category-picker"
 import { PreviewPanel } from "../../../components/mapping/preview-panel"
 import { SourceEditor } from "../../../components/mapping/source-editor"
 import { TemplateSelect } from "../../../components/mapping/template-select"
+import { TemplateSettingsForm } from "../../../components/mapping/template-settings"
 import type { FieldSource, TemplateRecord } from "../../../components/mapping/types"
 import { useLookupLists, useSaveTemplate, useTemplates } from "../../../hooks/mapping"
 import { useFreightTemplates, useServiceTemplates } from "../../../hooks/reference"
@@ -90,6 +91,15 @@ const MappingPage = () => {
                 {template.id ? "The template used for every product in the AliExpress channel." : "Not saved yet: these are the built-in defaults."}
                 {dirty ? " You have unsaved changes." : ""}
               </Text>
+            </div>
+            <div className="px-6 py-4">
+              <TemplateSettingsForm
+                settings={template.settings ?? {}}
+                onChange={(settings) => {
+                  setDirty(true)
+                  setTemplate((t) => (t ? { ...t, settings } : t))
+                }}
+              />
             </div>
             {FIELD_DEFINITIONS.map((def) => (
               <div key={def.key} className="px-6 py-4" data-testid={`field-${def.key}`}>

@@ -4,6 +4,7 @@ import { Button, Container, Input, Select, Table, Text, toast } from "@medusajs/
 import { Link, useSearchParams } from "react-router-dom"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { EmptyState } from "../../../components/empty-state"
+import { FailedPushes } from "../../../components/orders/failed-pushes"
 import { OrderDrawer } from "../../../components/orders/order-drawer"
 import { TrackingUpload } from "../../../components/orders/tracking-upload"
 import { ORDER_STATUS_META, OrderStatusBadge, ShipmentStatusBadge } from "../../../components/status-badges"
@@ -184,6 +185,7 @@ const OrdersPage = () => {
           </>
         )}
       </Container>
+      <FailedPushes />
       <TrackingUpload />
       <OrderDrawer order={open} onClose={() => update({ order: null, offset: String(offset) })} />
     </AliExpressPage>

@@ -8,6 +8,8 @@ import { ListingDrawer } from "../../../components/listing-drawer"
 import { LISTING_STATUS_META, ListingStatusBadge } from "../../../components/status-badges"
 import { useSyncNow } from "../../../hooks/actions"
 import { useListings } from "../../../hooks/listings"
+import { useOverview } from "../../../hooks/settings"
+import { SyncProgressBar } from "../../../components/progress-bar"
 import { toastError } from "../../../lib/errors"
 import { formatDateTime, formatRelative } from "../../../lib/format"
 
@@ -22,6 +24,8 @@ const ProductsPage = () => {
   const [search, setSearch] = useState(params.get("q") ?? "")
   const [selected, setSelected] = useState<string[]>([])
   const sync = useSyncNow()
+  const overview = useOverview()
+  const progress = overview.data?.account?.sync_progress ?? null
 
   const update = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
@@ -84,6 +88,11 @@ const ProductsPage = () => {
         </>
       }
     >
+      {progress?.state === "running" && (
+        <Container className="px-6 py-4">
+          <SyncProgressBar progress={progress} />
+        </Container>
+      )}
       <Container className="divide-y p-0">
         <div className="flex flex-wrap items-center gap-2 px-6 py-4">
           <Select value={status} onValueChange={(v) => update({ status: v })} size="small">

@@ -19,14 +19,16 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     return res.json({ account: null, listings: null, orders: null, shipments: null, recent_listings: [] })
   }
   const scope = { account_id: account.id }
+  // AliExpress products not bound to a Medusa product are not listings of the store yet.
+  const bound = { ...scope, product_id: { $ne: null } } as Record<string, unknown>
   const one = { take: 1, select: ["id"] }
 
   const [listings, withProblems, orders, shipments, [recent]] = await Promise.all([
-    countBy(LISTING_STATUSES, async (status) => (await service.listAndCountAliExpressListings({ ...scope, status }, one))[1]),
-    service.listAndCountAliExpressListings({ ...scope, problem_count: { $gt: 0 } } as any, one).then(([, n]) => n),
+    countBy(LISTING_STATUSES, async (status) => (await service.listAndCountAliExpressListings({ ...bound, status }, one))[1]),
+    service.listAndCountAliExpressListings({ ...bound, problem_count: { $gt: 0 } }, one).then(([, n]) => n),
     countBy(ORDER_BINDING_STATUSES, async (status) => (await service.listAndCountAliExpressOrders({ ...scope, status }, one))[1]),
     countBy(SHIPMENT_STATUSES, async (status) => (await service.listAndCountAliExpressShipments({ ...scope, status }, one))[1]),
-    service.listAndCountAliExpressListings(scope, {
+    service.listAndCountAliExpressListings(bound, {
       take: 8,
       order: { updated_at: "DESC" },
       select: ["id", "product_id", "product_title", "status", "problem_count", "last_synced_at", "last_error", "updated_at"],

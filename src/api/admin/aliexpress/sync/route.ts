@@ -17,7 +17,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressListingsType>, res: MedusaResponse) => {
   await requireConnectedAccount(req.scope)
   const ids = req.validatedBody.product_ids
-  const { result } = await requestListingSyncWorkflow(req.scope).run({ input: ids ? { product_ids: ids } : { all: true } })
+  const { result } = await requestListingSyncWorkflow(req.scope).run({
+    input: ids ? { product_ids: ids, retry_now: true } : { all: true, retry_now: true },
+  })
   void startListingSyncNow(req.scope, { ignore_backoff: true, report: true })
   res.status(202).json({ requested: result.requested, progress: { state: "running", done: 0, total: result.requested } })
 }

@@ -1,0 +1,231 @@
+import { spawn, type ChildProcess } from "child_process"
+import fs from "fs"
+import net from "net"
+import os from "os"
+import path from "path"
+import { Client } from "pg"
+import { startSandbox, type SandboxHandle, type SandboxOptions } from "../../src/sandbox"
+import { startBenchImageServer } from "./image-server"
+import { ProgressBar } from "./progress"
+
+const root = path.resolve(__dirname, "..", "..")
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const PG_URL = process.env.BENCH_PG_URL || "postgres://postgres:postgres@127.0.0.1:5432"
+const APP_KEY = "bench-app-key"
+const APP_SECRET = "bench-app-secret-0123456789"
+const ADMIN = { email: "bench@example.com", password: "bench-password-1" }
+
+export type Api = {
+  get(url: string): Promise<any>
+  post(url: string, body?: unknown): Promise<any>
+}
+
+export type BenchEnv = {
+  medusaUrl: string
+  sandbox: SandboxHandle
+  api: Api
+  /** the pid of the Medusa server process */
+  pid: number
+  logFile: string
+  stop(): Promise<void>
+}
+
+export type BenchEnvOptions = {
+  /** database suffix and log name */
+  name: string
+  rate: number
+  products: number
+  stock: number
+  sandbox?: Partial<SandboxOptions>
+  /** extra environment for the Medusa process (crons) */
+  env?: Record<string, string>
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+async function recreateDatabase(name: string): Promise<string> {
+  const client = new Client({ connectionString: `${PG_URL}/postgres` })
+  await client.connect()
+  await client.query(`drop database if exists "${name}" with (force)`)
+  await client.query(`create database "${name}"`)
+  await client.end()
+  return `${PG_URL}/${name}`
+}
+
+/** Runs a medusa CLI command without blocking this process (the in-process sandbox must keep answering). */
+function runMedusa(args: string[], env: NodeJS.ProcessEnv, log: fs.WriteStream, onLine?: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(medusaBin, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
+    let buffered = ""
+    child.stdout.on("data", (d: Buffer) => {
+      log.write(d)
+      if (onLine) {
+        buffered += d.toString()
+        const lines = buffered.split("\n")
+        buffered = lines.pop() ?? ""
+        lines.forEach(onLine)
+      }
+    })
+    child.stderr.on("data", (d: Buffer) => log.write(d))
+    child.on("error", reject)
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited with ${code}; see the log`))))
+  })
+}
+
+function makeApi(baseUrl: string, token: () => string | null): Api {
+  const call = async (method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        ...(token() ? { authorization: `Bearer ${token()}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    const json = text ? JSON.parse(text) : null
+    if (!res.ok) {
+      throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 500)}`)
+    }
+    return json
+  }
+  return { get: (url) => call("GET", url), post: (url, body) => call("POST", url, body ?? {}) }
+}
+
+/**
+ * A fresh database, the sandbox and an image server in this process, N seeded products, then
+ * the Medusa server. The server is `medusa start` in development mode from the repository, which
+ * is the process `medusa develop` forks, without develop's file watcher: other work in the
+ * checkout must not restart it in the middle of a measurement.
+ */
+export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv> {
+  const logFile = path.join(os.tmpdir(), `medusa-aliexpress-bench-${options.name}.log`)
+  const log = fs.createWriteStream(logFile)
+  const cleanups: Array<() => Promise<void> | void> = []
+  const stop = async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn()
+      } catch {}
+    }
+    cleanups.length = 0
+    log.end()
+  }
+  try {
+    const port = await freePort()
+    const medusaUrl = `http://localhost:${port}`
+    const databaseUrl = await recreateDatabase(`medusa_aliexpress_bench_${options.name}`)
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      DISABLE_MEDUSA_ADMIN: "true",
+      MEDUSA_BACKEND_URL: medusaUrl,
+      ALIEXPRESS_CALLS_PER_SECOND: String(options.rate),
+      ALIEXPRESS_ENCRYPTION_KEY: "bench-encryption-key",
+      LOG_LEVEL: process.env.LOG_LEVEL || "info",
+      ...options.env,
+    }
+    // In-process event bus, locks and workflow engine unless asked otherwise: one server.
+    if (!process.env.BENCH_REDIS) {
+      delete env.REDIS_URL
+    }
+
+    process.stderr.write(`database ${databaseUrl}; logs in ${logFile}\n`)
+    await runMedusa(["db:migrate"], env, log)
+
+    const images = await startBenchImageServer()
+    cleanups.push(() => images.stop())
+    const sandbox = await startSandbox({ port: 0, appKey: APP_KEY, appSecret: APP_SECRET, rateLimitPerSecond: options.rate, ...options.sandbox })
+    cleanups.push(() => sandbox.stop())
+
+    const bar = new ProgressBar("seeding products", options.products)
+    await runMedusa(
+      ["exec", "./bench/seed.ts"],
+      {
+        ...env,
+        BENCH_PRODUCTS: String(options.products),
+        BENCH_STOCK: String(options.stock),
+        BENCH_IMAGE_URL: images.url,
+        BENCH_SANDBOX_URL: sandbox.url,
+        BENCH_APP_KEY: APP_KEY,
+        BENCH_APP_SECRET: APP_SECRET,
+      },
+      log,
+      (line) => {
+        const m = /^BENCH_SEEDED (\d+)\//.exec(line)
+        if (m) bar.update(Number(m[1]))
+      }
+    )
+    await runMedusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env, log)
+
+    const server: ChildProcess = spawn(medusaBin, ["start"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "development" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    })
+    server.stdout!.on("data", (d) => log.write(d))
+    server.stderr!.on("data", (d) => log.write(d))
+    let exited: number | null = null
+    server.on("exit", (code) => (exited = code ?? -1))
+    cleanups.push(async () => {
+      if (exited !== null) return
+      try {
+        process.kill(-server.pid!, "SIGTERM")
+      } catch {}
+      for (let i = 0; i < 50 && exited === null; i++) await sleep(100)
+      if (exited === null) {
+        try {
+          process.kill(-server.pid!, "SIGKILL")
+        } catch {}
+      }
+    })
+
+    const deadline = Date.now() + 240_000
+    for (;;) {
+      if (exited !== null) throw new Error(`Medusa exited with ${exited} while starting; see ${logFile}`)
+      if (Date.now() > deadline) throw new Error(`Medusa did not answer /health within 240 s; see ${logFile}`)
+      try {
+        if ((await fetch(`${medusaUrl}/health`)).ok) break
+      } catch {}
+      await sleep(500)
+    }
+
+    let token: string | null = null
+    const api = makeApi(medusaUrl, () => token)
+    token = (await api.post("/auth/user/emailpass", ADMIN)).token
+    return { medusaUrl, sandbox, api, pid: server.pid!, logFile, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** Peak and current resident memory of a process, in MiB, from /proc/<pid>/status. */
+export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8")
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN)
+  return { peakMiB: Math.round(kb("VmHWM") / 1024), rssMiB: Math.round(kb("VmRSS") / 1024) }
+}
+
+/** Polls until `check` returns a value (not undefined) or the timeout passes. */
+export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, intervalMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s`)
+    await sleep(intervalMs)
+  }
+}
+
+export { sleep, APP_SECRET }

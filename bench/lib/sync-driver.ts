@@ -1,0 +1,40 @@
+import type { Api } from "./medusa-env"
+import { ProgressBar } from "./progress"
+import { sleep } from "./medusa-env"
+
+export type SyncOutcome = { wallMs: number; progress: any }
+
+/**
+ * "Sync now" over the admin API, then polls the progress until the run that started after the
+ * request has finished. Wall time runs from the request to the run's own `finished_at`.
+ */
+export async function syncNow(api: Api, label: string, timeoutMs: number): Promise<SyncOutcome> {
+  const t0 = Date.now()
+  const { requested } = await api.post("/admin/aliexpress/sync", {})
+  const bar = new ProgressBar(label, Math.max(1, requested))
+  const deadline = t0 + timeoutMs
+  let shown = -1
+  const show = (done: number) => {
+    if (done !== shown && shown < Math.max(1, requested)) bar.update((shown = done))
+  }
+  for (;;) {
+    const { progress } = await api.get("/admin/aliexpress/sync")
+    const started = progress?.started_at ? Date.parse(progress.started_at) : 0
+    // Second-resolution slack: the run records its start a few ms after the request.
+    if (progress && started >= t0 - 1000) {
+      if (progress.state !== "running" && progress.finished_at) {
+        show(Math.max(1, requested))
+        if (progress.state === "failed") {
+          throw new Error(`the sync run failed: ${progress.last_error}`)
+        }
+        return { wallMs: Date.parse(progress.finished_at) - t0, progress }
+      }
+      // A run holds back its last count until it finishes, so the bar never shows a full run as still going.
+      show(Math.min(progress.done, Math.max(1, requested) - 1))
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${label}: no finished run after ${Math.round(timeoutMs / 1000)} s (last progress ${JSON.stringify(progress)})`)
+    }
+    await sleep(500)
+  }
+}

@@ -1,0 +1,215 @@
+import { judge, type BenchResult } from "./lib/report"
+import { percentile } from "./lib/percentile"
+import { ProgressBar } from "./lib/progress"
+import { sleep, startBenchEnv, waitFor, type BenchEnv } from "./lib/medusa-env"
+import { describeCalls, diffCalls, readCalls } from "./lib/sandbox-calls"
+import { syncNow } from "./lib/sync-driver"
+
+type Options = { m: number; rate: number; samples?: number }
+
+/** Products behind the orders: enough SKUs to spread the orders, enough stock for all of them. */
+const PRODUCTS = 20
+const STOCK = 2000
+/** The order rate the plugin is held to; the push load is placed at this pace. */
+const TARGET_ORDERS_PER_SECOND = 5
+const SCHEDULE_SECONDS = 60
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits))
+const secondsOf = (ms: number[]) => ms.map((v) => v / 1000)
+
+async function placeOrder(env: BenchEnv, sku: string): Promise<string> {
+  const res = await fetch(`${env.sandbox.url}/__sandbox/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ items: [{ sku_code: sku, quantity: 1 }] }),
+  })
+  const json: any = await res.json()
+  if (!res.ok) throw new Error(`sandbox order refused: ${JSON.stringify(json)}`)
+  return json.order_id
+}
+
+async function importedCount(env: BenchEnv): Promise<number> {
+  return (await env.api.get("/admin/aliexpress/orders?status=imported&limit=1")).count
+}
+
+/** Every binding's import time, by AliExpress order id. */
+async function importedAt(env: BenchEnv): Promise<Map<string, number>> {
+  const out = new Map<string, number>()
+  for (let offset = 0; ; offset += 100) {
+    const { orders, count } = await env.api.get(`/admin/aliexpress/orders?limit=100&offset=${offset}`)
+    for (const o of orders) {
+      if (o.imported_at) out.set(o.ae_order_id, Date.parse(o.imported_at))
+    }
+    if (offset + 100 >= count) return out
+  }
+}
+
+/** Waits until `expected` more orders are imported than `base`, with a progress bar; returns how many arrived. */
+async function waitImported(env: BenchEnv, label: string, base: number, expected: number, timeoutMs: number): Promise<number> {
+  const bar = new ProgressBar(label, expected)
+  const deadline = Date.now() + timeoutMs
+  let arrived = 0
+  while (Date.now() < deadline) {
+    arrived = (await importedCount(env)) - base
+    bar.update(Math.min(arrived, expected))
+    if (arrived >= expected) return arrived
+    await sleep(1000)
+  }
+  process.stderr.write(`\n${label}: ${arrived}/${expected} arrived within ${Math.round(timeoutMs / 1000)} s\n`)
+  return arrived
+}
+
+type Batch = { placed: Map<string, number> }
+
+function delaysOf(batch: Batch, imported: Map<string, number>): { delays: number[]; times: number[] } {
+  const delays: number[] = []
+  const times: number[] = []
+  for (const [id, at] of batch.placed) {
+    const done = imported.get(id)
+    if (done !== undefined) {
+      delays.push(done - at)
+      times.push(done)
+    }
+  }
+  return { delays, times }
+}
+
+/** Benchmark 5, schedule: a burst of M orders picked up by the job at its real default cron. */
+async function scheduled(env: BenchEnv, skus: string[], m: number): Promise<{ results: BenchResult[]; orderIds: string[] }> {
+  const before = readCalls(env.sandbox)
+  const base = await importedCount(env)
+  const batch: Batch = { placed: new Map() }
+  const bar = new ProgressBar("placing buyer orders", m)
+  for (let i = 0; i < m; i++) {
+    batch.placed.set(await placeOrder(env, skus[i % skus.length]), Date.now())
+    bar.update(i + 1)
+  }
+  const arrived = await waitImported(env, "orders imported (schedule)", base, m, (SCHEDULE_SECONDS + m * 3 + 120) * 1000)
+  const { delays, times } = delaysOf(batch, await importedAt(env))
+  const runSeconds = (Math.max(...times) - Math.min(...times)) / 1000
+  const perSecond = times.length > 1 ? (times.length - 1) / runSeconds : 0
+  const used = diffCalls(before, readCalls(env.sandbox))
+  const note = `burst of ${m} orders, job at its default cron "* * * * *"; ${arrived}/${m} imported; run ${runSeconds.toFixed(1)} s; AliExpress calls: ${describeCalls(used.calls)}`
+  // A lone order waits for the next tick (uniform over the minute), then its own import.
+  const computedP95 = 0.95 * SCHEDULE_SECONDS + (perSecond ? 1 / perSecond : 0)
+  return {
+    orderIds: [...batch.placed.keys()],
+    results: [
+      judge(`5. order import throughput (schedule)`, round(perSecond), "orders/s", ">=", TARGET_ORDERS_PER_SECOND, note),
+      judge(`5. order delay, schedule, burst of ${m}: p50`, round(percentile(secondsOf(delays), 50), 1), "s", undefined, undefined, "measured"),
+      judge(`5. order delay, schedule, burst of ${m}: p95`, round(percentile(secondsOf(delays), 95), 1), "s", "<=", 60, "measured: tick wait + place in the burst"),
+      judge(
+        `5. order delay, schedule, single order: p95`,
+        round(computedP95, 1),
+        "s",
+        "<=",
+        60,
+        `computed: 0.95 x ${SCHEDULE_SECONDS} s tick wait + 1 / measured throughput`
+      ),
+    ],
+  }
+}
+
+/** Benchmark 5, push: orders one at a time on an idle plugin, then M orders at the target rate. */
+async function pushed(env: BenchEnv, skus: string[], m: number, samples: number): Promise<BenchResult[]> {
+  // Scheduled runs stay out of the way (not due for a day); only the pushes import.
+  await env.api.post("/admin/aliexpress/settings", { order_import_interval_minutes: 1440 })
+  env.sandbox.state.config.pushUrl = `${env.medusaUrl}/hooks/aliexpress/push`
+  const results: BenchResult[] = []
+
+  const single: Batch = { placed: new Map() }
+  const bar = new ProgressBar("push, one order at a time", samples)
+  for (let i = 0; i < samples; i++) {
+    const base = await importedCount(env)
+    const id = await placeOrder(env, skus[(i * 7) % skus.length])
+    single.placed.set(id, Date.now())
+    await waitFor(async () => ((await importedCount(env)) > base ? true : undefined), 120_000, 100)
+    bar.update(i + 1)
+  }
+  const one = delaysOf(single, await importedAt(env)).delays
+  results.push(
+    judge(`5. order delay, push, one at a time: p50`, round(percentile(secondsOf(one), 50)), "s", undefined, undefined, `${one.length} orders`),
+    judge(`5. order delay, push, one at a time: p95`, round(percentile(secondsOf(one), 95)), "s", "<=", 5, `${one.length} orders`)
+  )
+
+  const before = readCalls(env.sandbox)
+  const base = await importedCount(env)
+  const load: Batch = { placed: new Map() }
+  const placing = new ProgressBar(`placing ${m} orders at ${TARGET_ORDERS_PER_SECOND}/s`, m)
+  const start = Date.now()
+  for (let i = 0; i < m; i++) {
+    const due = start + (i * 1000) / TARGET_ORDERS_PER_SECOND
+    if (due > Date.now()) await sleep(due - Date.now())
+    load.placed.set(await placeOrder(env, skus[i % skus.length]), Date.now())
+    placing.update(i + 1)
+  }
+  const arrived = await waitImported(env, "orders imported (push)", base, m, (m * 2 + 120) * 1000)
+  const { delays, times } = delaysOf(load, await importedAt(env))
+  const runSeconds = (Math.max(...times) - Math.min(...times)) / 1000
+  const used = diffCalls(before, readCalls(env.sandbox))
+  const note = `${m} orders placed at ${TARGET_ORDERS_PER_SECOND}/s; ${arrived}/${m} imported; pushes ${JSON.stringify(env.sandbox.state.pushes)}; AliExpress calls: ${describeCalls(used.calls)}`
+  results.push(
+    judge(`5. order import throughput (push)`, round(times.length > 1 ? (times.length - 1) / runSeconds : 0), "orders/s", ">=", TARGET_ORDERS_PER_SECOND, note),
+    judge(`5. order delay, push, ${TARGET_ORDERS_PER_SECOND}/s load: p50`, round(percentile(secondsOf(delays), 50), 1), "s", undefined, undefined, note),
+    judge(`5. order delay, push, ${TARGET_ORDERS_PER_SECOND}/s load: p95`, round(percentile(secondsOf(delays), 95), 1), "s", "<=", 5, note)
+  )
+  return results
+}
+
+/** Benchmark 6: fulfil then ship in Medusa, until the tracking number is on the AliExpress order. */
+async function shipments(env: BenchEnv, aeOrderIds: string[], samples: number): Promise<BenchResult[]> {
+  const delays: number[] = []
+  const bar = new ProgressBar("shipment push delay", samples)
+  for (let s = 0; s < samples && s < aeOrderIds.length; s++) {
+    const aeOrderId = aeOrderIds[s]
+    const { orders } = await env.api.get(`/admin/aliexpress/orders?q=${aeOrderId}&limit=1`)
+    const orderId = orders[0].order_id
+    const { order } = await env.api.get(`/admin/orders/${orderId}?fields=id,*items`)
+    const items = order.items.map((i: any) => ({ id: i.id, quantity: i.quantity }))
+    await env.api.post(`/admin/orders/${orderId}/fulfillments`, { items })
+    const { order: withFulfillments } = await env.api.get(`/admin/orders/${orderId}?fields=id,*fulfillments`)
+    const fulfillment = withFulfillments.fulfillments[withFulfillments.fulfillments.length - 1]
+    const t0 = Date.now()
+    await env.api.post(`/admin/orders/${orderId}/fulfillments/${fulfillment.id}/shipments`, {
+      items,
+      labels: [{ tracking_number: `BENCH${String(s).padStart(6, "0")}US`, tracking_url: "#", label_url: "#" }],
+    })
+    await waitFor(() => ((env.sandbox.state.orders.get(aeOrderId)?.shipments.length ?? 0) > 0 ? true : undefined), 120_000, 20)
+    delays.push(Date.now() - t0)
+    bar.update(s + 1)
+  }
+  const note = `${delays.length} orders: POST .../fulfillments, then the timed POST .../fulfillments/:id/shipments until the sandbox order has the tracking`
+  return [
+    judge(`6. shipment -> AliExpress tracking: p50`, round(percentile(secondsOf(delays), 50)), "s", undefined, undefined, note),
+    judge(`6. shipment -> AliExpress tracking: p95`, round(percentile(secondsOf(delays), 95)), "s", "<=", 5, note),
+  ]
+}
+
+/** Benchmarks 5 and 6: order import (schedule and push) and shipment push. */
+export async function run(options: Options): Promise<BenchResult[]> {
+  const samples = options.samples ?? 30
+  const env = await startBenchEnv({
+    name: "orders",
+    rate: options.rate,
+    products: PRODUCTS,
+    stock: STOCK,
+    sandbox: { auditDelayMs: 0 },
+    env: { ALIEXPRESS_RECONCILE_CRON: "0 4 * * 0" },
+  })
+  try {
+    await syncNow(env.api, `listing ${PRODUCTS} products`, 300_000)
+    const skus = await waitFor(() => {
+      const products = [...env.sandbox.state.products.values()]
+      if (products.length < PRODUCTS || products.some((p) => p.status !== "onSelling")) return undefined
+      return products.flatMap((p) => p.skus.map((s) => s.sku_code))
+    }, 120_000)
+    const results: BenchResult[] = []
+    const schedule = await scheduled(env, skus, options.m)
+    results.push(...schedule.results)
+    results.push(...(await shipments(env, schedule.orderIds, samples)))
+    results.push(...(await pushed(env, skus, options.m, Math.min(samples, 20))))
+    return results
+  } finally {
+    await env.stop()
+  }
+}

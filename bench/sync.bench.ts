@@ -1,0 +1,200 @@
+import { judge, type BenchResult } from "./lib/report"
+import { percentile } from "./lib/percentile"
+import { ProgressBar } from "./lib/progress"
+import { memoryOf, sleep, startBenchEnv, waitFor, type BenchEnv } from "./lib/medusa-env"
+import { describeCalls, diffCalls, METHOD, readCalls, total, writes } from "./lib/sandbox-calls"
+import { syncNow } from "./lib/sync-driver"
+
+type Options = { n: number; rate: number; compareMemory?: boolean; samples?: number }
+
+/** AliExpress takes at most 20 products per batch price or inventory call. */
+const BATCH = 20
+const IMAGES_PER_PRODUCT = 2
+const STOCK = 10
+
+/** Generous: the bound is calls / R, this only stops a stuck run. */
+const syncTimeout = (calls: number, rate: number) => Math.max(300_000, (calls / rate) * 3000)
+
+function envFor(name: string, n: number, rate: number): Promise<BenchEnv> {
+  return startBenchEnv({
+    name,
+    rate,
+    products: n,
+    stock: STOCK,
+    // Only the benchmark starts syncs: the reconcile job would queue everything on its own.
+    env: { ALIEXPRESS_RECONCILE_CRON: "0 4 * * 0" },
+  })
+}
+
+/** Benchmark 2: the first sync of N products; returns its results and the peak memory. */
+async function firstSync(env: BenchEnv, n: number, rate: number): Promise<{ results: BenchResult[]; peakMiB: number }> {
+  const bootMemory = memoryOf(env.pid)
+  const before = readCalls(env.sandbox)
+  const lowerBound = n + n * IMAGES_PER_PRODUCT
+  const { wallMs, progress } = await syncNow(env.api, `first sync of ${n}`, syncTimeout(lowerBound, rate))
+  const memory = memoryOf(env.pid)
+  const used = diffCalls(before, readCalls(env.sandbox))
+  const calls = total(used.calls)
+  const live = env.sandbox.state.products.size
+  const perMethodFloor = Math.max(...Object.values(used.calls)) / rate
+  const seconds = wallMs / 1000
+  const limitRejections = used.rejected.ApiCallLimit ?? 0
+  return {
+    peakMiB: memory.peakMiB,
+    results: [
+      judge(
+        `2. first sync N=${n}: API calls / lower bound`,
+        Number((calls / lowerBound).toFixed(3)),
+        "x",
+        "<=",
+        1.05,
+        `${calls} calls; lower bound ${lowerBound} = ${n} posts + ${n * IMAGES_PER_PRODUCT} distinct images; ${describeCalls(used.calls)}; ` +
+          `${live} products on AliExpress; run: posted ${progress.posted}, invalid ${progress.invalid}`
+      ),
+      judge(
+        `2. first sync N=${n}: wall time / (calls / R)`,
+        Number((seconds / (calls / rate)).toFixed(3)),
+        "x",
+        "<=",
+        1.15,
+        `${seconds.toFixed(1)} s for ${calls} calls at R=${rate}/s per method; calls/R = ${(calls / rate).toFixed(1)} s ` +
+          `(the per-method floor, max calls of one method / R, is ${perMethodFloor.toFixed(1)} s)`
+      ),
+      judge(`2. first sync N=${n}: calls refused with ApiCallLimit`, limitRejections, "calls", "==", 0, `all rejections: ${JSON.stringify(used.rejected)}`),
+      judge(
+        `2. first sync N=${n}: peak RSS of the Medusa process`,
+        memory.peakMiB,
+        "MiB",
+        undefined,
+        undefined,
+        `VmHWM after the sync; ${bootMemory.peakMiB} MiB peak after boot, ${memory.rssMiB} MiB resident at the end`
+      ),
+    ],
+  }
+}
+
+/** Benchmark 3: the same N again with nothing changed. */
+async function unchangedResync(env: BenchEnv, n: number, rate: number): Promise<BenchResult[]> {
+  const before = readCalls(env.sandbox)
+  const { wallMs } = await syncNow(env.api, `unchanged resync of ${n}`, syncTimeout(n, rate))
+  const used = diffCalls(before, readCalls(env.sandbox))
+  const written = writes(used.calls)
+  return [
+    judge(
+      `3. unchanged resync N=${n}: write calls`,
+      total(written),
+      "calls",
+      "==",
+      0,
+      `${(wallMs / 1000).toFixed(1)} s; reads: ${describeCalls(used.calls)}`
+    ),
+  ]
+}
+
+/** Benchmark 4a: one settings change that moves every price, then one that moves every stock. */
+async function bulkChange(env: BenchEnv, n: number, rate: number, kind: "price" | "stock"): Promise<BenchResult[]> {
+  await env.api.post("/admin/aliexpress/settings", kind === "price" ? { markup_percent: 10 } : { stock_buffer: 1 })
+  const before = readCalls(env.sandbox)
+  const { wallMs } = await syncNow(env.api, `${kind} change on ${n}`, syncTimeout(n, rate))
+  const used = diffCalls(before, readCalls(env.sandbox))
+  const method = kind === "price" ? METHOD.price : METHOD.stock
+  const expected = Math.ceil(n / BATCH)
+  const others = writes(used.calls)
+  delete others[method]
+  return [
+    judge(
+      `4. ${kind} change on all N=${n}: ${kind} update calls`,
+      used.calls[method] ?? 0,
+      "calls",
+      "==",
+      expected,
+      `ceil(N/${BATCH}) = ${expected}; ${(wallMs / 1000).toFixed(1)} s; other writes: ${describeCalls(others)}; all: ${describeCalls(used.calls)}`
+    ),
+  ]
+}
+
+/** Benchmark 4b: single stock changes through the admin API, until AliExpress shows them. */
+async function stockDelay(env: BenchEnv, n: number, samples: number): Promise<BenchResult[]> {
+  const { stock_locations } = await env.api.get("/admin/stock-locations?fields=id,name&limit=10")
+  const location = stock_locations.find((l: any) => l.name === "US Warehouse") ?? stock_locations[0]
+  const variantsPerProduct = 4
+  const delays: number[] = []
+  const bar = new ProgressBar("stock change delay", samples)
+  for (let s = 0; s < samples; s++) {
+    // Spread the samples over the catalogue, one variant each.
+    const offset = Math.floor(((s + 0.5) / samples) * n * variantsPerProduct)
+    const { inventory_items } = await env.api.get(`/admin/inventory-items?fields=id,sku&limit=1&offset=${offset}&order=sku`)
+    const item = inventory_items[0]
+    const stocked = STOCK + 2 + s
+    const expected = stocked - 1
+    const productId = env.sandbox.state.skuIndex.get(item.sku)
+    if (!productId) {
+      throw new Error(`SKU ${item.sku} is not on AliExpress: the sample needs listed SKUs`)
+    }
+    const t0 = Date.now()
+    await env.api.post(`/admin/inventory-items/${item.id}/location-levels/${location.id}`, { stocked_quantity: stocked })
+    await waitFor(
+      () => {
+        const sku = env.sandbox.state.products.get(productId)?.skus.find((k) => k.sku_code === item.sku)
+        return sku?.inventory === expected ? true : undefined
+      },
+      120_000,
+      20
+    )
+    delays.push(Date.now() - t0)
+    bar.update(s + 1)
+    // Let the run that carried this change end, so the next sample starts from an idle plugin.
+    await sleep(500)
+  }
+  const p50 = percentile(delays, 50) / 1000
+  const p95 = percentile(delays, 95) / 1000
+  const note = `${samples} single changes via POST /admin/inventory-items/:id/location-levels/:location; max ${(Math.max(...delays) / 1000).toFixed(2)} s`
+  return [
+    judge(`4. stock change -> AliExpress, p50`, Number(p50.toFixed(2)), "s", undefined, undefined, note),
+    judge(`4. stock change -> AliExpress, p95`, Number(p95.toFixed(2)), "s", "<=", 10, note),
+  ]
+}
+
+/** Benchmarks 2-4: first sync, unchanged resync, bulk price and stock changes, single-change delay. */
+export async function run(options: Options): Promise<BenchResult[]> {
+  const { n, rate } = options
+  const results: BenchResult[] = []
+  let env: BenchEnv | null = await envFor("sync", n, rate)
+  let peakAtN: number
+  try {
+    const first = await firstSync(env, n, rate)
+    peakAtN = first.peakMiB
+    results.push(...first.results)
+    // Let the sandbox's audits of the new products settle, as they would between two syncs.
+    await sleep(3000)
+    results.push(...(await unchangedResync(env, n, rate)))
+    results.push(...(await bulkChange(env, n, rate, "price")))
+    results.push(...(await bulkChange(env, n, rate, "stock")))
+    results.push(...(await stockDelay(env, n, options.samples ?? 30)))
+  } finally {
+    await env.stop()
+    env = null
+  }
+
+  if (options.compareMemory) {
+    const big = n * 10
+    const bigEnv = await envFor("sync-10n", big, rate)
+    try {
+      const first = await firstSync(bigEnv, big, rate)
+      results.push(...first.results)
+      results.push(
+        judge(
+          `2. peak RSS at 10N / at N`,
+          Number((first.peakMiB / peakAtN).toFixed(3)),
+          "x",
+          "<=",
+          1.25,
+          `${peakAtN} MiB at N=${n}, ${first.peakMiB} MiB at N=${big}; flat means within 25%`
+        )
+      )
+    } finally {
+      await bigEnv.stop()
+    }
+  }
+  return results
+}
