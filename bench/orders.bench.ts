@@ -199,6 +199,8 @@ export async function run(options: Options): Promise<BenchResult[]> {
   try {
     await syncNow(env.api, `listing ${PRODUCTS} products`, 300_000)
     const skus = await waitFor(() => {
+      // The sandbox settles its audits lazily, when something reads them.
+      env.sandbox.state.settleAudits()
       const products = [...env.sandbox.state.products.values()]
       if (products.length < PRODUCTS || products.some((p) => p.status !== "onSelling")) return undefined
       return products.flatMap((p) => p.skus.map((s) => s.sku_code))

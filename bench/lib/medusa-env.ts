@@ -41,6 +41,20 @@ export type BenchEnvOptions = {
   env?: Record<string, string>
 }
 
+/** Environments still running: stopped on Ctrl-C or a kill, so no server outlives the run. */
+const running = new Set<() => Promise<void>>()
+let signalsHooked = false
+function hookSignals(): void {
+  if (signalsHooked) return
+  signalsHooked = true
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, async () => {
+      await Promise.all([...running].map((stop) => stop()))
+      process.exit(130)
+    })
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function freePort(): Promise<number> {
@@ -111,6 +125,7 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
   const log = fs.createWriteStream(logFile)
   const cleanups: Array<() => Promise<void> | void> = []
   const stop = async () => {
+    running.delete(stop)
     for (const fn of cleanups.reverse()) {
       try {
         await fn()
@@ -119,6 +134,8 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     cleanups.length = 0
     log.end()
   }
+  hookSignals()
+  running.add(stop)
   try {
     const port = await freePort()
     const medusaUrl = `http://localhost:${port}`

@@ -246,6 +246,40 @@ async function run(t) {
   )
 
   await check(
+    "a broken connection shows a red banner, and reconnecting clears it",
+    async () => {
+      // Both tokens lapse on AliExpress' side; the next call that needs them finds out.
+      await sandbox("POST", "/__sandbox/clock", { advance_ms: 5 * 24 * 3600 * 1000 })
+      const { product } = await api("GET", `/admin/products/${seed.goodProductId}?fields=id,variants.id,variants.sku`)
+      const variant = product.variants.find((v) => v.sku === seed.goodSku) ?? product.variants[0]
+      await api("POST", `/admin/products/${seed.goodProductId}/variants/${variant.id}`, { prices: [{ currency_code: "usd", amount: 24.99 }] })
+      await api("POST", "/admin/aliexpress/sync", { product_ids: [seed.goodProductId] })
+      await waitUntil("the account being marked for reconnection", async () => {
+        const { settings } = await api("GET", "/admin/aliexpress/settings")
+        return { done: settings.status === "reconnect_needed", value: { status: settings.status, reason: settings.status_reason } }
+      }, 90000)
+
+      await goto("/aliexpress")
+      const banner = page.getByTestId("connection-banner")
+      await banner.getByText("The AliExpress connection stopped working").waitFor({ timeout: SHORT })
+      await shot("17-overview-reconnect-needed")
+      await banner.getByRole("button", { name: "Open settings and reconnect" }).click()
+      await page.waitForURL((u) => u.pathname.endsWith("/aliexpress/settings"), { timeout: SHORT })
+      await page.getByTestId("connect-button").click()
+      await page.locator("#authorize").waitFor({ timeout: SHORT })
+      await page.locator("#authorize").click()
+      await page.waitForURL((u) => u.pathname.endsWith("/aliexpress/settings"), { timeout: SHORT })
+      await page.getByTestId("connection-status").filter({ hasText: "Connected" }).waitFor({ timeout: SHORT })
+      await goto("/aliexpress")
+      await page.getByTestId("listing-chart").waitFor({ timeout: SHORT })
+      if (await page.getByTestId("connection-banner").isVisible().catch(() => false)) {
+        throw new Error("the banner is still shown after reconnecting")
+      }
+    },
+    [LIVE]
+  )
+
+  await check(
     "lookup lists and settings screens render",
     async () => {
       await goto("/aliexpress/lookup-lists")

@@ -212,7 +212,7 @@ medusaIntegrationTestRunner({
         return l?.status === "invalid" && l
       })
       const fields = invalid.problems.map((p: any) => p.field)
-      expect(fields).toEqual(expect.arrayContaining(["subject"]))
+      expect(fields).toEqual(expect.arrayContaining(["subject", "images"]))
       for (const p of invalid.problems) {
         expect(p.hint).toBeTruthy()
         expect(p.origin).toBe("validation")
@@ -238,8 +238,9 @@ medusaIntegrationTestRunner({
       expect(badPreview.valid).toBe(false)
       expect(badPreview.payload.multi_language_subject_list[0].subject).toHaveLength(150)
       expect(badPreview.problems.map((p: any) => p.field)).toContain("subject")
-      // The template maps six photo fields: a seventh picture is left out, never sent.
+      // Six photos at most go to AliExpress, and the seventh is reported, not silently dropped.
       expect(badPreview.payload.main_image_urls_list).toHaveLength(6)
+      expect(badPreview.problems.find((p: any) => p.field === "images").message).toContain("7 images")
 
       const missing = await api.post("/admin/aliexpress/preview", {}, admin).catch((e: any) => e.response)
       expect(missing.status).toBe(400)

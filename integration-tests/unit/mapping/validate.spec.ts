@@ -193,3 +193,19 @@ describe("findDuplicateSkus", () => {
     expect(findDuplicateSkus([a, c])).toEqual([])
   })
 })
+
+describe("more product images than AliExpress takes", () => {
+  it("reports a seventh product image instead of dropping it silently", () => {
+    const { mapProduct } = require("../../../src/lib/mapping")
+    const fixtures = require("./fixtures")
+    const seven = Array.from({ length: 7 }, (_, i) => ({ url: `https://cdn.example.com/p-${i}.jpg` }))
+    const result = mapProduct(fixtures.product({ images: seven }), fixtures.context())
+    expect(result.payload).toBeNull()
+    const problem = result.problems.find((p: any) => p.field === "images")
+    expect(problem.message).toContain("7 images")
+    expect(problem.hint).toContain("Product > Media")
+
+    const six = mapProduct(fixtures.product({ images: seven.slice(0, 6) }), fixtures.context())
+    expect(six.problems.filter((p: any) => p.field === "images")).toEqual([])
+  })
+})

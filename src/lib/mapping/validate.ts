@@ -7,6 +7,8 @@ import { foreignLetters } from "./text"
 import { unitTypeId } from "./units"
 import type { FieldKey, Problem, SourceProduct } from "./types"
 
+const PHOTO_KEYS = ["photo_1", "photo_2", "photo_3", "photo_4", "photo_5", "photo_6"] as const
+
 export const LIMITS = {
   keywords: 128,
   photos: 6,
@@ -318,7 +320,7 @@ export function validateListing(listing: ResolvedListing): Problem[] {
   }
 
   // Images
-  for (let i = 1; i <= 6; i++) {
+  for (let i = 1; i <= LIMITS.photos; i++) {
     const p = fields[`photo_${i}` as FieldKey].resolved.problem
     if (p) report(`photo_${i}`, p.message, p.hint)
   }
@@ -333,6 +335,20 @@ export function validateListing(listing: ResolvedListing): Problem[] {
       "images",
       `${listing.photos.length} photos are mapped; AliExpress takes at most ${LIMITS.photos}`,
       "AliExpress takes at most 6 photos: remove some from the product or map Photo 1..6 to the ones to keep"
+    )
+  }
+  // A product picture the template maps by position but that falls past Photo 6
+  // would silently not reach AliExpress: say so, as the seed guide caps photos at 6.
+  const productImages = listing.product.images?.length ?? 0
+  const mapsProductImages = PHOTO_KEYS.some((key) => {
+    const source = listing.ctx.template.fields[key]
+    return source?.source === "attribute" && source.path.trim().startsWith("images")
+  })
+  if (mapsProductImages && productImages > LIMITS.photos && listing.photos.length <= LIMITS.photos) {
+    report(
+      "images",
+      `The product has ${productImages} images; AliExpress takes at most ${LIMITS.photos}, so ${productImages - LIMITS.photos} would be left out`,
+      "Remove the extra images from the product in Medusa (Product > Media), keeping the 6 to show on AliExpress"
     )
   }
   for (const url of listing.photos) {

@@ -63,7 +63,6 @@ export async function getProduct(call: Caller, productId: string): Promise<Produ
   }
 }
 
-const PRODUCT_STATUSES = ["onSelling", "offline", "auditing", "editingRequired"] as const
 
 /** Lists products in one status (AliExpress requires one; default `onSelling`). */
 export async function listProducts(call: Caller, query: ProductListQuery = {}): Promise<Page<ProductSummary>> {
@@ -106,8 +105,12 @@ export async function* iterateProducts(call: Caller, query: ProductListQuery = {
  * Finds the product that owns `skuCode` in any status: the check to run before posting again
  * after a post failed ambiguously (AliExpress may have created the product).
  */
+const SKU_LOOKUP_ORDER = ["auditing", "onSelling", "editingRequired", "offline"] as const
+
 export async function findProductBySkuCode(call: Caller, skuCode: string): Promise<ProductSummary | undefined> {
-  for (const status of PRODUCT_STATUSES) {
+  // Auditing first: a product that just finished review moves to onSelling, so
+  // reading onSelling first could miss it in both reads.
+  for (const status of SKU_LOOKUP_ORDER) {
     const page = await listProducts(call, { status, skuCode, pageSize: 10 })
     if (page.items.length > 0) {
       return page.items[0]
