@@ -1,5 +1,5 @@
 import { createProductCategoriesWorkflow } from "@medusajs/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { z } from "zod"
 import { ALIEXPRESS_MODULE } from "../src/modules/aliexpress"
@@ -29,6 +29,10 @@ export default async function seedBench({ container }: ExecArgs) {
   const env = envSchema.parse(process.env)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const store = await setupUsStore(container)
+  // Imported orders are taxed through the region's tax provider, which setupUsStore leaves unset.
+  const tax = container.resolve(Modules.TAX)
+  const taxRegions = await tax.listTaxRegions({ country_code: "us" })
+  await tax.updateTaxRegions(taxRegions.filter((r: any) => !r.provider_id).map((r: any) => ({ id: r.id, provider_id: "tp_system" })))
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
 
   await saveAliExpressSettingsWorkflow(container).run({

@@ -59,7 +59,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function freePort(): Promise<number> {
   const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  // All interfaces, as Medusa listens.
+  await new Promise<void>((resolve) => server.listen(0, resolve))
   const { port } = server.address() as net.AddressInfo
   await new Promise((resolve) => server.close(resolve))
   return port
@@ -137,15 +138,11 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
   hookSignals()
   running.add(stop)
   try {
-    const port = await freePort()
-    const medusaUrl = `http://localhost:${port}`
     const databaseUrl = await recreateDatabase(`medusa_aliexpress_bench_${options.name}`)
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      PORT: String(port),
       DISABLE_MEDUSA_ADMIN: "true",
-      MEDUSA_BACKEND_URL: medusaUrl,
       ALIEXPRESS_CALLS_PER_SECOND: String(options.rate),
       ALIEXPRESS_ENCRYPTION_KEY: "bench-encryption-key",
       LOG_LEVEL: process.env.LOG_LEVEL || "info",
@@ -184,37 +181,19 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     )
     await runMedusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env, log)
 
-    const server: ChildProcess = spawn(medusaBin, ["start"], {
-      cwd: root,
-      env: { ...env, NODE_ENV: "development" },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    })
-    server.stdout!.on("data", (d) => log.write(d))
-    server.stderr!.on("data", (d) => log.write(d))
-    let exited: number | null = null
-    server.on("exit", (code) => (exited = code ?? -1))
-    cleanups.push(async () => {
-      if (exited !== null) return
-      try {
-        process.kill(-server.pid!, "SIGTERM")
-      } catch {}
-      for (let i = 0; i < 50 && exited === null; i++) await sleep(100)
-      if (exited === null) {
-        try {
-          process.kill(-server.pid!, "SIGKILL")
-        } catch {}
+    let medusaUrl = ""
+    let server: ChildProcess | null = null
+    // Other processes on the machine take random ports too: a lost race is retried on another one.
+    for (let attempt = 1; !server; attempt++) {
+      const port = await freePort()
+      medusaUrl = `http://localhost:${port}`
+      const started = await startServer({ ...env, PORT: String(port), MEDUSA_BACKEND_URL: medusaUrl, NODE_ENV: "development" }, medusaUrl, log, logFile)
+      cleanups.push(started.stop)
+      if (started.child) {
+        server = started.child
+      } else if (attempt >= 3) {
+        throw new Error(`Medusa could not get a free port; see ${logFile}`)
       }
-    })
-
-    const deadline = Date.now() + 240_000
-    for (;;) {
-      if (exited !== null) throw new Error(`Medusa exited with ${exited} while starting; see ${logFile}`)
-      if (Date.now() > deadline) throw new Error(`Medusa did not answer /health within 240 s; see ${logFile}`)
-      try {
-        if ((await fetch(`${medusaUrl}/health`)).ok) break
-      } catch {}
-      await sleep(500)
     }
 
     let token: string | null = null
@@ -224,6 +203,50 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
   } catch (error) {
     await stop()
     throw error
+  }
+}
+
+/** Starts the server and waits for /health; `child` is null when the port was taken meanwhile. */
+async function startServer(
+  env: NodeJS.ProcessEnv,
+  medusaUrl: string,
+  log: fs.WriteStream,
+  logFile: string
+): Promise<{ child: ChildProcess | null; stop: () => Promise<void> }> {
+  const child = spawn(medusaBin, ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  let exited: number | null = null
+  let portTaken = false
+  const watch = (d: Buffer) => {
+    log.write(d)
+    if (d.toString().includes("EADDRINUSE")) portTaken = true
+  }
+  child.stdout!.on("data", watch)
+  child.stderr!.on("data", watch)
+  child.on("exit", (code) => (exited = code ?? -1))
+  const stop = async () => {
+    if (exited !== null) return
+    try {
+      process.kill(-child.pid!, "SIGTERM")
+    } catch {}
+    for (let i = 0; i < 50 && exited === null; i++) await sleep(100)
+    if (exited === null) {
+      try {
+        process.kill(-child.pid!, "SIGKILL")
+      } catch {}
+    }
+  }
+  const deadline = Date.now() + 240_000
+  for (;;) {
+    if (portTaken) {
+      await stop()
+      return { child: null, stop }
+    }
+    if (exited !== null) throw new Error(`Medusa exited with ${exited} while starting; see ${logFile}`)
+    if (Date.now() > deadline) throw new Error(`Medusa did not answer /health within 240 s; see ${logFile}`)
+    try {
+      if ((await fetch(`${medusaUrl}/health`)).ok) return { child, stop }
+    } catch {}
+    await sleep(500)
   }
 }
 

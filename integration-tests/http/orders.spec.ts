@@ -69,6 +69,11 @@ medusaIntegrationTestRunner({
         problems: [],
       })
       expect(new Date(binding.ship_by).getTime()).toBeGreaterThan(Date.now())
+      expect((await bindings("?q=buyer_77")).count).toBe(1)
+      expect((await bindings(`?q=${aeOrderId}&status=imported`)).count).toBe(1)
+      expect((await bindings("?q=nobody")).count).toBe(0)
+      const badFilter = await api.get("/admin/aliexpress/orders?status=lost", admin).catch((e: any) => e.response)
+      expect(badFilter.status).toBe(400)
 
       const { data } = await api.get(
         `/admin/orders/${binding.order_id}?fields=*items,*shipping_address,*customer,*sales_channel,*shipping_methods,total,subtotal,shipping_total,payment_status,fulfillment_status,currency_code,email,metadata`,

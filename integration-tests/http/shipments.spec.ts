@@ -98,8 +98,7 @@ medusaIntegrationTestRunner({
 
       // The buyer confirms receipt: AliExpress finishes the order, and so does the binding.
       await sandboxControl(sandbox.url, `/orders/${aeOrderId}/status`, { action: "confirm" })
-      const dbg = await api.post("/admin/aliexpress/orders/import", {}, admin)
-      console.log("DBGFIN", JSON.stringify(dbg.data), JSON.stringify((await sandboxOrder())))
+      await api.post("/admin/aliexpress/orders/import", {}, admin)
       const finished = await api.get(`/admin/aliexpress/orders/by-order/${order.id}`, admin)
       expect(finished.data.aliexpress_order).toMatchObject({ status: "imported", ae_status: "FINISH" })
       const { data: after } = await api.get(`/admin/orders/${order.id}?fields=status,metadata`, admin)

@@ -51,7 +51,7 @@ export async function setupUsStore(container: MedusaContainer): Promise<StoreSet
       },
     })
     regionId = result[0].id
-    await createTaxRegionsWorkflow(container).run({ input: [{ country_code: "us" }] })
+    await createTaxRegionsWorkflow(container).run({ input: [{ country_code: "us", provider_id: "tp_system" }] })
   }
 
   const { data: locations } = await query.graph({

@@ -1,6 +1,9 @@
 /** AliExpress stamps `gmt_update` late and clocks drift: every window reaches back this far. */
 export const ORDER_WINDOW_OVERLAP_MS = 10 * 60 * 1000
 
+/** How far past our own clock a window's query reaches, for AliExpress timestamps that run ahead. */
+export const CLOCK_SKEW_ALLOWANCE_MS = 60 * 1000
+
 /** How far back the very first import looks when there is no watermark yet. */
 export const FIRST_IMPORT_LOOKBACK_MS = 3 * 24 * 60 * 60 * 1000
 

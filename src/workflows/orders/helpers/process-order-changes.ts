@@ -7,6 +7,7 @@ import { isAwaitingPayment, isCanceledOnAliExpress } from "../../../lib/orders/a
 import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../../lib/orders/constants"
 import { importAliExpressOrderWorkflow } from "../workflows/import-order"
 import { syncAliExpressOrderStatusWorkflow } from "../workflows/sync-order-status"
+import { recordOrderFailure } from "./record-order-failure"
 
 export type ImportRunCounts = {
   listed: number
@@ -71,7 +72,7 @@ export async function processOrderChanges(
       counts.failed++
       counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
       logger.warn(`AliExpress order ${aeOrderId} could not be imported: ${errorMessage(e)}`)
-      await recordFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch((recordError) => {
+      await recordOrderFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch((recordError) => {
         counts.complete = false
         logger.error(`AliExpress order ${aeOrderId}: recording the failure failed: ${errorMessage(recordError)}`)
       })
@@ -115,7 +116,7 @@ export async function processOrderChanges(
         counts.failed++
         counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
         if (binding && binding.status !== "imported" && binding.status !== "canceled") {
-          await recordFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch(() => (counts.complete = false))
+          await recordOrderFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch(() => (counts.complete = false))
         }
         return
       }
@@ -165,29 +166,4 @@ export async function processOrderChanges(
     }
   }
   return counts
-}
-
-/** A failed order keeps (or gets) a binding marked failed, so the next runs retry it. */
-async function recordFailure(service: AliExpressModuleService, accountId: string, aeOrderId: string, message: string) {
-  const [existing] = await service.listAliExpressOrders({ account_id: accountId, ae_order_id: aeOrderId }, { take: 1 })
-  if (existing) {
-    if (existing.status === "imported" || existing.status === "canceled") {
-      return
-    }
-    await service.updateAliExpressOrders({
-      id: existing.id,
-      status: "failed",
-      last_error: message,
-      last_attempt_at: new Date(),
-    })
-    return
-  }
-  await service.createAliExpressOrders({
-    account_id: accountId,
-    ae_order_id: aeOrderId,
-    status: "failed",
-    last_error: message,
-    attempts: 1,
-    last_attempt_at: new Date(),
-  })
 }

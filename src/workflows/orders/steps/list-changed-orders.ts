@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import type { OrderSummary } from "../../../lib/aliexpress"
-import { ORDER_PAGE_SIZE } from "../../../lib/orders/constants"
+import { CLOCK_SKEW_ALLOWANCE_MS, ORDER_PAGE_SIZE } from "../../../lib/orders/constants"
 import type { ImportWindow } from "../../../lib/orders/import-window"
 
 export const listChangedOrdersStepId = "list-changed-aliexpress-orders"
@@ -19,8 +19,9 @@ export const listChangedOrdersStep = createStep(
     const byId = new Map<string, OrderSummary>()
     for await (const order of client.iterateOrders({
       modifiedFrom: new Date(input.window.from),
-      // AliExpress takes whole seconds: round the end up, or a change in the window's last second is missed.
-      modifiedTo: new Date(Math.ceil(new Date(input.window.to).getTime() / 1000) * 1000),
+      // Reach a little past our clock: AliExpress' clock (and its gmt_update stamps) may run ahead,
+      // and it takes whole seconds. The watermark stays at the window's end, so nothing is skipped.
+      modifiedTo: new Date(Math.ceil(new Date(input.window.to).getTime() / 1000) * 1000 + CLOCK_SKEW_ALLOWANCE_MS),
       pageSize: ORDER_PAGE_SIZE,
     })) {
       byId.set(order.orderId, order)
