@@ -7,13 +7,15 @@ import { classifyFailure, describeError, isAmbiguous } from "./problems"
 import { failureFields, identityFields, sentFields } from "./results"
 import { listingStatusFromAe } from "./status"
 import { retryDelayMs } from "./config"
-import type { ListingImages } from "./image-bank"
+import type { ImageBank, ListingImages } from "./image-bank"
+import { paced } from "./pacer"
 
 export type PublishContext = {
   service: AliExpressModuleService
   client: AliExpressClient
   accountId: string
-  images: ListingImages
+  /** resolves each product's pictures just before its post or edit */
+  bank: ImageBank
   attempts: Map<string, number>
   /** set on the first credentials failure: the rest of the batch is not tried */
   authFailure: string | null
@@ -33,7 +35,7 @@ export const STATUS_READ_ORDER = ["auditing", "editingRequired", "onSelling", "o
 export async function findBySku(client: AliExpressClient, skuCodes: string[]): Promise<{ productId: string; status?: string } | null> {
   for (const skuCode of skuCodes.slice(0, 2)) {
     for (const status of STATUS_READ_ORDER) {
-      const page = await client.listProducts({ page: 1, pageSize: 10, status, skuCode })
+      const page = await paced("list", () => client.listProducts({ page: 1, pageSize: 10, status, skuCode }))
       if (page.items.length) {
         return { productId: page.items[0].productId, status: page.items[0].status ?? status }
       }
@@ -92,7 +94,11 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
   }
   const now = new Date()
   const row = { attempts: ctx.attempts.get(plan.listing_id) ?? 0 }
-  const img = imageProblems(plan, ctx.images)
+  await ctx.bank.resolve(plan.source_images)
+  if (ctx.authFailure) {
+    return
+  }
+  const img = imageProblems(plan, ctx.bank.images)
   if (img.auth) {
     ctx.authFailure = img.auth
     return
@@ -111,7 +117,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
     })
     return
   }
-  const payload = withImageBank(plan.payload!, ctx.images)
+  const payload = withImageBank(plan.payload!, ctx.bank.images)
   try {
     if (plan.action === "post") {
       if (plan.lookup_first) {
@@ -121,7 +127,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
           return
         }
       }
-      const { productId } = await ctx.client.postProduct(payload as any)
+      const { productId } = await paced("post", () => ctx.client.postProduct(payload as any))
       await saveListing(ctx.service, {
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
@@ -133,7 +139,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         last_payload: payload,
       })
     } else {
-      await ctx.client.editProduct(plan.ae_product_id!, payload as any)
+      await paced("edit", () => ctx.client.editProduct(plan.ae_product_id!, payload as any))
       await saveListing(ctx.service, {
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),

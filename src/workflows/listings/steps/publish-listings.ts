@@ -18,10 +18,9 @@ export const publishListingsStepId = "publish-aliexpress-listings"
 export const publishListingsStep = createStep(
   publishListingsStepId,
   async (input: { plans: PlannedListing[]; images: ListingImages }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF publish ${w} ${Date.now() - __t} ms`)
     const work = input.plans.filter((p) => p.action === "post" || p.action === "edit")
     if (!work.length) {
-      __log("end"); return new StepResponse({ failed: [] as string[] })
+      return new StepResponse({ failed: [] as string[] })
     }
     const { service, account, client } = await requireConnectedAccount(container)
     const posts = work.filter((p) => p.action === "post").map((p) => p.listing_id)
@@ -43,6 +42,6 @@ export const publishListingsStep = createStep(
       await service.markReconnectNeeded(account.id, ctx.authFailure)
       throw new Error(`AliExpress refused the credentials: ${ctx.authFailure}`)
     }
-    __log("end"); return new StepResponse({ failed: ctx.failed })
+    return new StepResponse({ failed: ctx.failed })
   }
 )

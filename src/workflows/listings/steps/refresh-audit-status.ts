@@ -17,14 +17,13 @@ export const refreshAuditStatusStepId = "refresh-aliexpress-audit-status"
 export const refreshAuditStatusStep = createStep(
   refreshAuditStatusStepId,
   async (input: { listing_ids: string[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF refresh ${w} ${Date.now() - __t} ms`)
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const auditing = await service.listAliExpressListings(
       { id: input.listing_ids, status: "auditing", ae_product_id: { $ne: null } },
       { select: ["id", "ae_product_id"], take: input.listing_ids.length }
     )
     if (!auditing.length) {
-      __log("end"); return new StepResponse({ checked: 0 })
+      return new StepResponse({ checked: 0 })
     }
     const { client } = await requireConnectedAccount(container)
     const logger = container.resolve("logger")
@@ -50,6 +49,6 @@ export const refreshAuditStatusStep = createStep(
         logger.warn(`AliExpress: could not read the review status of product ${row.ae_product_id}: ${describeError(error)}`)
       }
     })
-    __log("end"); return new StepResponse({ checked: auditing.length })
+    return new StepResponse({ checked: auditing.length })
   }
 )

@@ -16,11 +16,10 @@ export const uploadListingImagesStepId = "upload-aliexpress-listing-images"
 export const uploadListingImagesStep = createStep(
   uploadListingImagesStepId,
   async (input: { plans: PlannedListing[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF upload ${w} ${Date.now() - __t} ms`)
     const sources = input.plans.filter((p) => p.action === "post" || p.action === "edit").flatMap((p) => p.source_images)
     const out: ListingImages = { urls: {}, failures: {} }
     if (!sources.length) {
-      __log("end"); return new StepResponse(out)
+      return new StepResponse(out)
     }
     const { service, account, client } = await requireConnectedAccount(container)
     const resolved = await resolveImages(service, account.id, client, sources, listingSyncConfig().concurrency)
@@ -33,6 +32,6 @@ export const uploadListingImagesStep = createStep(
         error: { name: (f.error as any)?.name, code: (f.error as any)?.code, subCode: (f.error as any)?.subCode, message: (f.error as any)?.message },
       }
     }
-    __log("end"); return new StepResponse(out)
+    return new StepResponse(out)
   }
 )
