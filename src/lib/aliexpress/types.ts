@@ -211,6 +211,7 @@ export interface OrderItemSummary {
 export interface OrderSummary {
   orderId: string
   status?: string
+  endReason?: string
   gmtCreate?: Date
   gmtUpdate?: Date
   payAmount?: Money
@@ -243,6 +244,8 @@ export interface OrderAddress {
 export interface OrderDetail {
   orderId: string
   status?: string
+  /** why a FINISH order ended, e.g. buyer_confirm_goods or a cancel reason */
+  endReason?: string
   gmtCreate?: Date
   orderAmount?: Money
   logisticsAmount?: Money

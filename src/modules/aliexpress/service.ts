@@ -35,6 +35,25 @@ class AliExpressModuleService extends MedusaService({
     this.cipher_ = createSecretCipher(this.options_.encryptionKey)
   }
 
+  // Module links address a model by its linkable name ("aliexpressOrder"), so
+  // query.graph across a link calls list<Linkable>; these forward to the
+  // generated methods, which are spelled "AliExpress".
+  listAliexpressOrders(...args: Parameters<AliExpressModuleService["listAliExpressOrders"]>) {
+    return this.listAliExpressOrders(...args)
+  }
+
+  listAndCountAliexpressOrders(...args: Parameters<AliExpressModuleService["listAndCountAliExpressOrders"]>) {
+    return this.listAndCountAliExpressOrders(...args)
+  }
+
+  listAliexpressListings(...args: Parameters<AliExpressModuleService["listAliExpressListings"]>) {
+    return this.listAliExpressListings(...args)
+  }
+
+  listAndCountAliexpressListings(...args: Parameters<AliExpressModuleService["listAndCountAliExpressListings"]>) {
+    return this.listAndCountAliExpressListings(...args)
+  }
+
   /** The plugin serves one seller account per store; the oldest one is it. */
   async getAccount(): Promise<AccountRecord | null> {
     const [account] = await this.listAliExpressAccounts({}, { order: { created_at: "ASC" }, take: 1 })

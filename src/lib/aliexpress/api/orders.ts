@@ -43,6 +43,7 @@ export async function listOrders(call: Caller, query: OrderListQuery = {}): Prom
   const orders: OrderSummary[] = result.target_list.map((order) => ({
     orderId: order.order_id,
     status: order.order_status,
+    endReason: endReasonOf(order),
     gmtCreate: toDate(order.gmt_create),
     gmtUpdate: toDate(order.gmt_update),
     payAmount: toMoney(order.pay_amount),
@@ -89,6 +90,7 @@ export async function getOrder(call: Caller, orderId: string): Promise<OrderDeta
   return {
     orderId: order.id ?? order.order_id ?? orderId,
     status: order.order_status,
+    endReason: endReasonOf(order),
     gmtCreate: toDate(order.gmt_create),
     orderAmount: toMoney(order.order_amount),
     logisticsAmount: toMoney(order.logistics_amount),
@@ -124,4 +126,11 @@ export async function getOrder(call: Caller, orderId: string): Promise<OrderDeta
       sentAt: toDate(shipment.gmt_send),
     })),
   }
+}
+
+/** Why a finished order ended (a buyer confirmation or a cancellation): both spellings are seen. */
+function endReasonOf(order: object): string | undefined {
+  const raw = order as { end_reason?: unknown; order_end_reason?: unknown }
+  const reason = raw.end_reason ?? raw.order_end_reason
+  return typeof reason === "string" && reason ? reason : undefined
 }

@@ -5,6 +5,7 @@ import type { PlannedListing } from "../../../lib/listings/plan"
 import { classifyFailure, describeError } from "../../../lib/listings/problems"
 import { requireConnectedAccount } from "../../../lib/listings/sync-account"
 import { identityFields } from "../../../lib/listings/results"
+import { paced } from "../../../lib/listings/pacer"
 
 export const changeListingVisibilityStepId = "change-aliexpress-listing-visibility"
 
@@ -31,7 +32,7 @@ export const changeListingVisibilityStep = createStep(
       for (const group of chunk(plans, BATCH)) {
         const ids = group.map((p) => p.ae_product_id!)
         try {
-          const result = kind === "offline" ? await client.offlineProducts(ids) : await client.onlineProducts(ids)
+          const result = await paced(kind, () => (kind === "offline" ? client.offlineProducts(ids) : client.onlineProducts(ids)))
           const refused = new Map<string, string>()
           for (const e of result.errors ?? []) {
             for (const id of e.productIds) refused.set(id, `${e.code ?? ""} ${e.message ?? ""}`.trim())

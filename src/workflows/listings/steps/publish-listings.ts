@@ -4,35 +4,40 @@ import type { PlannedListing } from "../../../lib/listings/plan"
 import { publishOne, type PublishContext } from "../../../lib/listings/publish"
 import { runPool } from "../../../lib/listings/pool"
 import { requireConnectedAccount } from "../../../lib/listings/sync-account"
-import type { ListingImages } from "../../../lib/listings/image-bank"
+import { ImageBank } from "../../../lib/listings/image-bank"
 
 export const publishListingsStepId = "publish-aliexpress-listings"
 
 /**
- * Posts new products and edits changed ones, several calls in flight so the client's rate
- * limit is used fully. Each outcome is stored as soon as AliExpress answers, so a product
- * AliExpress created is never forgotten; that is also why there is no compensation: undoing
- * a post would only make the next run post it again. A post that may have landed
+ * Posts new products and edits changed ones, each product's pictures put in the image bank
+ * just before its own call, with enough products in flight that the upload and post rate
+ * limits are both used at once. Each outcome is stored as soon as AliExpress answers, so a
+ * product AliExpress created is never forgotten; that is also why there is no compensation:
+ * undoing a post would only make the next run post it again. A post that may have landed
  * (`post_started_at` still set) is looked up by SKU before it is sent again.
  */
 export const publishListingsStep = createStep(
   publishListingsStepId,
-  async (input: { plans: PlannedListing[]; images: ListingImages }, { container }) => {
+  async (input: { plans: PlannedListing[] }, { container }) => {
     const work = input.plans.filter((p) => p.action === "post" || p.action === "edit")
     if (!work.length) {
       return new StepResponse({ failed: [] as string[] })
     }
     const { service, account, client } = await requireConnectedAccount(container)
     const posts = work.filter((p) => p.action === "post").map((p) => p.listing_id)
-    if (posts.length) {
-      await service.updateAliExpressListings({ selector: { id: posts }, data: { post_started_at: new Date(), status: "pending" } })
-    }
-    const rows = await service.listAliExpressListings({ id: work.map((p) => p.listing_id) }, { select: ["id", "attempts"], take: work.length })
+    const bank = new ImageBank(service, account.id, client)
+    const [rows] = await Promise.all([
+      service.listAliExpressListings({ id: work.map((p) => p.listing_id) }, { select: ["id", "attempts"], take: work.length }),
+      bank.prefetch(work.flatMap((p) => p.source_images)),
+      posts.length
+        ? service.updateAliExpressListings({ selector: { id: posts }, data: { post_started_at: new Date(), status: "pending" } })
+        : undefined,
+    ])
     const ctx: PublishContext = {
       service,
       client,
       accountId: account.id,
-      images: input.images,
+      bank,
       attempts: new Map(rows.map((r) => [r.id, r.attempts])),
       authFailure: null,
       failed: [],

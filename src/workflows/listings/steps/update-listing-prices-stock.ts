@@ -6,6 +6,7 @@ import { classifyFailure, describeError, marketplaceProblem } from "../../../lib
 import { requireConnectedAccount } from "../../../lib/listings/sync-account"
 import { identityFields } from "../../../lib/listings/results"
 import { listingStatusFromAe } from "../../../lib/listings/status"
+import { paced } from "../../../lib/listings/pacer"
 
 export const updateListingPricesStockStepId = "update-aliexpress-listing-prices-stock"
 
@@ -39,8 +40,8 @@ export const updateListingPricesStockStep = createStep(
       try {
         const result =
           kind === "price"
-            ? await client.updatePrices(group.map((p) => ({ productId: p.ae_product_id!, skus: skus(p).map((s) => ({ skuCode: s.sku_code, price: s.price, ...(s.discount_price ? { discountPrice: s.discount_price } : {}) })) })))
-            : await client.updateInventory(group.map((p) => ({ productId: p.ae_product_id!, skus: skus(p).map((s) => ({ skuCode: s.sku_code, inventory: s.inventory })) })))
+            ? await paced(kind, () => client.updatePrices(group.map((p) => ({ productId: p.ae_product_id!, skus: skus(p).map((s) => ({ skuCode: s.sku_code, price: s.price, ...(s.discount_price ? { discountPrice: s.discount_price } : {}) })) }))))
+            : await paced(kind, () => client.updateInventory(group.map((p) => ({ productId: p.ae_product_id!, skus: skus(p).map((s) => ({ skuCode: s.sku_code, inventory: s.inventory })) }))))
         counts[kind] += 1
         const refused = new Map(result.failed.map((f) => [f.productId, f]))
         for (const plan of group) {

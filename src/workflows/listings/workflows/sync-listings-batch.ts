@@ -3,7 +3,6 @@ import { claimListingBatchStep } from "../steps/claim-listing-batch"
 import { refreshAuditStatusStep } from "../steps/refresh-audit-status"
 import { planListingSyncStep } from "../steps/plan-listing-sync"
 import { recordListingPlansStep } from "../steps/record-listing-plans"
-import { uploadListingImagesStep } from "../steps/upload-listing-images"
 import { publishListingsStep } from "../steps/publish-listings"
 import { changeListingVisibilityStep } from "../steps/change-listing-visibility"
 import { updateListingPricesStockStep } from "../steps/update-listing-prices-stock"
@@ -13,20 +12,19 @@ export const syncListingsBatchWorkflowId = "sync-aliexpress-listings-batch"
 export type SyncListingsBatchInput = { listing_ids: string[]; ignore_backoff?: boolean }
 
 /**
- * One batch of listings: read AliExpress' verdicts, plan from the current product data, store
- * what needs no call, then images, posts and edits, offline/online, and batch price and stock
- * updates.
+ * One page of the listing queue: read AliExpress' verdicts, plan from the current product data,
+ * store what needs no call, then posts and edits (each with its pictures), offline/online, and
+ * batch price and stock updates. The sync run keeps two pages in flight, so the next page is
+ * loaded and planned while this one's calls go out.
  */
 export const syncListingsBatchWorkflow = createWorkflow(syncListingsBatchWorkflowId, (input: SyncListingsBatchInput) => {
   const claimed = claimListingBatchStep({ listing_ids: input.listing_ids })
-  const ids = transform({ claimed }, ({ claimed }) => ({ listing_ids: claimed }))
-  refreshAuditStatusStep(ids)
+  refreshAuditStatusStep(transform({ claimed, input }, ({ claimed, input }) => ({ listing_ids: claimed, force: input.ignore_backoff })))
   const plans = planListingSyncStep(
     transform({ claimed, input }, ({ claimed, input }) => ({ listing_ids: claimed, ignore_backoff: input.ignore_backoff }))
   )
   recordListingPlansStep({ plans })
-  const images = uploadListingImagesStep({ plans })
-  const published = publishListingsStep({ plans, images })
+  const published = publishListingsStep({ plans })
   const failed = transform({ published }, ({ published }) => published.failed)
   changeListingVisibilityStep({ plans, failed })
   const updates = updateListingPricesStockStep({ plans, failed })
