@@ -5,6 +5,7 @@ const testMatchByType = {
   unit: ["**/integration-tests/unit/**/*.spec.[jt]s"],
   "integration:modules": ["**/integration-tests/modules/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  "integration:reliability": ["**/integration-tests/reliability/**/*.spec.[jt]s"],
 }
 
 module.exports = {

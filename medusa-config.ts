@@ -55,6 +55,7 @@ module.exports = defineConfig({
         rateLimit: process.env.ALIEXPRESS_CALLS_PER_SECOND
           ? { callsPerSecond: Number(process.env.ALIEXPRESS_CALLS_PER_SECOND) }
           : undefined,
+        requestTimeoutMs: process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS ? Number(process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS) : undefined,
       },
     },
     ...scaleOutModules,

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { rememberSecret } from "./known-secrets"
 
 export const SANDBOX_APP_KEY = "sandbox-app-key"
 export const SANDBOX_APP_SECRET = "sandbox-app-secret-0123456789"
@@ -15,6 +16,7 @@ export async function connectSandbox(
   sandboxUrl: string,
   settings: Record<string, unknown> = {}
 ): Promise<any> {
+  rememberSecret(SANDBOX_APP_SECRET)
   await api.post(
     "/admin/aliexpress/settings",
     { gateway_url: sandboxUrl, app_key: SANDBOX_APP_KEY, app_secret: SANDBOX_APP_SECRET, ...settings },
@@ -29,6 +31,8 @@ export async function connectSandbox(
     throw new Error(`sandbox /__sandbox/tokens answered ${response.status}`)
   }
   const tokens: any = await response.json()
+  rememberSecret(tokens.access_token)
+  rememberSecret(tokens.refresh_token)
   const service: any = container.resolve("aliexpress")
   const account = await service.requireAccount()
   await service.saveTokens(account.id, {

@@ -3,7 +3,25 @@ import { startSandbox, type SandboxHandle } from "../../src/sandbox"
 import { defaultTemplate } from "../../src/lib/mapping"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
-import { startImageServer } from "../helpers/image-server"
+import http from "http"
+import { COLORS, teeJpeg, teePng } from "../../scripts/lib/demo-images"
+async function startImageServer() {
+  const palette = Object.values(COLORS)
+  const cache = new Map<string, Buffer>()
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]
+    const seed = [...path].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7)
+    const color = palette[seed % palette.length]
+    const png = path.endsWith(".png")
+    const key = `${png}:${seed % palette.length}`
+    let body = cache.get(key)
+    if (!body) { body = png ? teePng(color, 64) : teeJpeg(color, 64); cache.set(key, body) }
+    res.writeHead(200, { "content-type": png ? "image/png" : "image/jpeg" }).end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as any
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((r) => server.close(() => r())) }
+}
 import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
 
@@ -49,9 +67,10 @@ medusaIntegrationTestRunner({
       for (;;) {
         p = (await api.get("/admin/aliexpress/sync", admin)).data.progress
         if (p && p.state !== "running" && Date.parse(p.started_at) >= t0 - 5) break
-        await sleep(100)
+        await sleep(50)
       }
       const seconds = (Date.now() - t0) / 1000
+      await whenListingSyncIdle()
       const st = await sandboxControl(sandbox.url, "/state")
       const total = Object.values(st.calls as Record<string, number>).reduce((a: number, b: number) => a + b, 0)
       const distinct = (await service.listAliExpressImages({})).length

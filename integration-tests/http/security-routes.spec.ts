@@ -15,7 +15,8 @@ function bodyRoutes(): BodyRoute[] {
   const routes = ((middlewares as any).routes ?? []) as any[]
   return routes.flatMap((route) => {
     const schema = (route.middlewares ?? []).find((m: any) => m?.bodySchema)?.bodySchema
-    const methods = ([] as string[]).concat(route.method ?? [])
+    // defineMiddlewares turns `method` into `methods`.
+    const methods = ([] as string[]).concat(route.methods ?? route.method ?? [])
     if (!schema || typeof route.matcher !== "string") return []
     return methods.map((method) => ({ matcher: route.matcher.replace(/:(\w+)/g, "test_$1"), method, schema }))
   })

@@ -7,6 +7,8 @@ export default async function importAliExpressOrdersJob(container: MedusaContain
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {
     const result = await runOrderImport(container, { trigger: "schedule" })
+    // One line per tick at debug level: how operators (and the scale-out test) see the job run once per tick.
+    logger.debug(`AliExpress order import job tick: ${result.skip_reason ?? "ran"}`)
     if (!result.skip_reason && (result.imported || result.held || result.failed || result.status_updates)) {
       logger.info(
         `AliExpress orders: ${result.imported} imported, ${result.held} held, ${result.failed} failed, ${result.status_updates} status updates`

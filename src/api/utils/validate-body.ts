@@ -25,6 +25,10 @@ export function describeIssues(issues: readonly Issue[]): string {
  */
 export function validateBody(schema: z.ZodType) {
   const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const nul = findNulCharacter(req.body)
+    if (nul !== undefined) {
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${nul || "body"}: must not contain NUL characters`))
+    }
     const result = await schema.safeParseAsync(req.body ?? {})
     if (!result.success) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
@@ -34,4 +38,18 @@ export function validateBody(schema: z.ZodType) {
   }
   // Kept on the middleware so the input-fuzzing tests can enumerate every validated body.
   return Object.assign(middleware, { bodySchema: schema })
+}
+
+/** PostgreSQL text cannot hold U+0000: refuse it up front, naming the field, instead of failing in the database. */
+function findNulCharacter(value: unknown, path = ""): string | undefined {
+  if (typeof value === "string") {
+    return value.includes("\u0000") ? path : undefined
+  }
+  if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNulCharacter(inner, path ? `${path}.${key}` : key)
+      if (found !== undefined) return found
+    }
+  }
+  return undefined
 }

@@ -94,7 +94,9 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
   }
   const now = new Date()
   const row = { attempts: ctx.attempts.get(plan.listing_id) ?? 0 }
+  const __t0 = Date.now()
   await ctx.bank.resolve(plan.source_images)
+  const __t1 = Date.now()
   if (ctx.authFailure) {
     return
   }
@@ -127,7 +129,9 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
           return
         }
       }
-      const { productId } = await paced("post", () => ctx.client.postProduct(payload as any))
+      let __t2 = 0
+      const { productId } = await paced("post", () => { __t2 = Date.now(); return ctx.client.postProduct(payload as any) })
+      const __t3 = Date.now()
       await saveListing(ctx.service, {
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
@@ -138,6 +142,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         post_started_at: null,
         last_payload: payload,
       })
+      ;(globalThis as any).__perf = ((globalThis as any).__perf ?? []).concat([[__t0 % 100000, __t1 - __t0, __t2 - __t1, __t3 - __t2, Date.now() - __t3]])
     } else {
       await paced("edit", () => ctx.client.editProduct(plan.ae_product_id!, payload as any))
       await saveListing(ctx.service, {

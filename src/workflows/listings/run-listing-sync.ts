@@ -27,10 +27,12 @@ export type SyncProgress = {
 const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
 
 /**
- * Drains the listing queue in batches, one workflow run per batch, until no product is
- * waiting. The lock makes one run at a time across server and workers; the queue is the
- * table, so a run that cannot get the lock loses nothing: the running one picks its
- * products up.
+ * Drains the listing queue a page at a time, one workflow run per page, with
+ * `pagesInFlight` pages worked on at once: while one page's calls go out, the next is read,
+ * mapped and planned, so the rate limits never wait on the database. Memory holds those pages
+ * only, never the catalogue. The lock makes one run at a time across server and workers; the
+ * queue is the table, so a run that cannot get the lock loses nothing: the running one picks
+ * its products up.
  */
 export type RunOptions = {
   /** a "sync now": ignore the retry backoff of failed listings */
@@ -86,20 +88,55 @@ async function drain(container: MedusaContainer, opts: RunOptions): Promise<void
       // Bind what the seller already sells before posting anything, or it would be posted twice.
       await importExistingListingsWorkflow(container).run()
     }
-    const { batchSize } = listingSyncConfig()
-    for (;;) {
-      const rows = await service.listAliExpressListings(QUEUED, { select: ["id"], take: batchSize, order: { sync_requested_at: "ASC", id: "ASC" } })
-      if (!rows.length) break
-      const { result } = await syncListingsBatchWorkflow(container).run({
-        input: { listing_ids: rows.map((r) => r.id), ignore_backoff: opts.ignore_backoff },
-      })
-      progress.done += rows.length
-      for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
-        progress[key] += result[key]
+    const { batchSize, pagesInFlight } = listingSyncConfig()
+    const inFlight = new Set<string>()
+    const pages = new Set<Promise<void>>()
+    let failure: unknown = null
+    const startPage = async (): Promise<boolean> => {
+      const rows = await service.listAliExpressListings(
+        inFlight.size ? { ...QUEUED, id: { $nin: [...inFlight] } } : QUEUED,
+        { select: ["id"], take: batchSize, order: { sync_requested_at: "ASC", id: "ASC" } }
+      )
+      if (!rows.length) {
+        return false
       }
-      const [, left] = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
-      progress.total = progress.done + left
-      await save()
+      const ids = rows.map((r) => r.id)
+      ids.forEach((id) => inFlight.add(id))
+      const page = (async () => {
+        try {
+          const { result } = await syncListingsBatchWorkflow(container).run({
+            input: { listing_ids: ids, ignore_backoff: opts.ignore_backoff },
+          })
+          progress.done += ids.length
+          for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
+            progress[key] += result[key]
+          }
+          const [, left] = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
+          progress.total = progress.done + left
+          await save()
+        } catch (error) {
+          failure ??= error
+        } finally {
+          ids.forEach((id) => inFlight.delete(id))
+        }
+      })()
+      pages.add(page)
+      void page.finally(() => pages.delete(page))
+      return true
+    }
+    for (;;) {
+      while (!failure && pages.size < pagesInFlight && (await startPage())) {
+        // filled one more slot
+      }
+      if (failure || !pages.size) {
+        await Promise.allSettled(pages)
+        break
+      }
+      // A page ended: refill. Rows queued again while their page ran are taken then.
+      await Promise.race(pages)
+    }
+    if (failure) {
+      throw failure
     }
     progress.state = "done"
   } catch (error) {

@@ -11,6 +11,7 @@ export type ExistingAeProduct = { productId: string; status: string; subject: st
 
 /** Reads every product of the seller account (all statuses, all pages) with its SKU codes. A read. */
 export const readAliExpressProductsStep = createStep(readAliExpressProductsStepId, async (_: void, { container }) => {
+    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF readae ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
   const { client } = await requireConnectedAccount(container)
   const byId = new Map<string, { productId: string; status: string; subject: string | null }>()
   for (const status of STATUS_READ_ORDER) {
@@ -26,5 +27,5 @@ export const readAliExpressProductsStep = createStep(readAliExpressProductsStepI
     const detail = await client.getProduct(s.productId)
     out.push({ ...s, status: detail.status ?? s.status, skuCodes: detail.skus.map((k) => k.skuCode).filter(Boolean) })
   })
-  return new StepResponse(out)
+  __log("end"); return new StepResponse(out)
 })

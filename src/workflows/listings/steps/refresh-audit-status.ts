@@ -24,9 +24,10 @@ const LIST_ABOVE = 10
 export const refreshAuditStatusStep = createStep(
   refreshAuditStatusStepId,
   async (input: { listing_ids: string[]; force?: boolean }, { container }) => {
+    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF refresh ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     if (!input.listing_ids.length) {
-      return new StepResponse({ checked: 0 })
+      __log("end"); return new StepResponse({ checked: 0 })
     }
     const auditing = await service.listAliExpressListings(
       { id: input.listing_ids, status: "auditing", ae_product_id: { $ne: null } },
@@ -38,7 +39,7 @@ export const refreshAuditStatusStep = createStep(
       ? auditing
       : auditing.filter((r) => !r.last_synced_at || now - new Date(r.last_synced_at).getTime() >= auditRecheckMs)
     if (!due.length) {
-      return new StepResponse({ checked: 0 })
+      __log("end"); return new StepResponse({ checked: 0 })
     }
     const { client } = await requireConnectedAccount(container)
     const logger = container.resolve("logger")
@@ -52,7 +53,7 @@ export const refreshAuditStatusStep = createStep(
         toRead = due.filter((r) => !underReview.has(r.ae_product_id!))
       } catch (error) {
         logger.warn(`AliExpress: could not list the products under review: ${describeError(error)}`)
-        return new StepResponse({ checked: 0 })
+        __log("end"); return new StepResponse({ checked: 0 })
       }
     }
     const stillUnderReview = new Set(due.filter((r) => !toRead.includes(r)).map((r) => r.id))
@@ -84,6 +85,6 @@ export const refreshAuditStatusStep = createStep(
       // The mark that spaces the next question about these listings.
       await service.updateAliExpressListings({ selector: { id: [...stillUnderReview] }, data: { last_synced_at: new Date() } })
     }
-    return new StepResponse({ checked: due.length })
+    __log("end"); return new StepResponse({ checked: due.length })
   }
 )

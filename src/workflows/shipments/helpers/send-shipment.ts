@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import { AliExpressError } from "../../../lib/aliexpress"
+import { AliExpressAuthError, AliExpressError } from "../../../lib/aliexpress"
 import { nextAttemptAt } from "../../../lib/orders/backoff"
 import { SHIPMENT_FAILED_EVENT, SHIPMENT_MAX_ATTEMPTS, SHIPMENT_SENT_EVENT } from "../../../lib/orders/constants"
 
@@ -38,10 +38,15 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
   if (row.status !== "pending") {
     return row
   }
+  const account = await service.requireAccount()
+  if (account.status !== "connected") {
+    // Paused, not failed: the push job sends it once the seller has reconnected.
+    return row
+  }
   const attempts = row.attempts + 1
   const sentBefore = !!row.pushed_tracking_number
   try {
-    const client = service.getClient(await service.requireAccount())
+    const client = service.getClient(account)
     const alreadyThere = attempts > 1 && !sentBefore ? await isDeclared(client, row) : false
     if (!alreadyThere) {
       if (sentBefore) {
@@ -79,6 +84,17 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
     await container.resolve(Modules.EVENT_BUS).emit({ name: SHIPMENT_SENT_EVENT, data: { id: row.id, ae_order_id: row.ae_order_id } })
     return sent
   } catch (e) {
+    if (e instanceof AliExpressAuthError) {
+      // The credentials, not this shipment, are at fault: pause everything, keep it queued for after the reconnect.
+      await service.markReconnectNeeded(account.id, e.message)
+      return await service.updateAliExpressShipments({
+        id: row.id,
+        last_attempt_at: new Date(),
+        next_attempt_at: null,
+        last_error: e.message.slice(0, 1000),
+        last_error_code: e.subCode ?? e.code,
+      })
+    }
     const error = describe(e)
     const giveUp = !error.retryable || attempts >= SHIPMENT_MAX_ATTEMPTS
     logger.warn(`AliExpress shipment ${row.id} for order ${row.ae_order_id} not sent: [${error.code}] ${error.message}`)
