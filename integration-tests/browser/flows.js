@@ -297,6 +297,45 @@ async function run(t) {
     },
     [CONNECT]
   )
+
+  await check(
+    "product text with markup shows as inert text in the Products screen and the product widget",
+    async () => {
+      const payload = "<img src=x onerror=window.__xss=1>"
+      const { product } = await api("POST", "/admin/products", {
+        title: `XSS Tee ${payload}`,
+        status: "published",
+        description: `<p>Tee</p>${payload}<script>window.__xss=2</script>`,
+        shipping_profile_id: seed.shippingProfileId,
+        options: [{ title: "Size", values: ["M"] }],
+        variants: [{ title: "M", sku: "XSS-TEE-M", options: { Size: "M" }, manage_inventory: false, prices: [{ amount: 10, currency_code: "usd" }] }],
+        sales_channels: [{ id: seed.salesChannelId }],
+      })
+      // No weight: the listing is invalid, so its problems are on screen next to the title.
+      await api("POST", "/admin/aliexpress/sync", { product_ids: [product.id] })
+      await waitUntil("the listing with its problems", async () => {
+        const listing = await listingOf(product.id)
+        return { done: !!listing && listing.problem_count > 0, value: listing && listing.status }
+      }, 60000)
+      await goto("/aliexpress/products?q=xss")
+      await page.getByText(`XSS Tee ${payload}`, { exact: false }).first().waitFor({ timeout: SHORT })
+      await page.getByTestId(`listing-row-${product.id}`).click()
+      await page.getByTestId("listing-drawer").getByText("How to fix:").first().waitFor({ timeout: SHORT })
+      // A full navigation resets window: look on each screen before leaving it.
+      const inert = async (where) => {
+        await page.waitForTimeout(1000)
+        const fired = await page.evaluate(() => window.__xss)
+        if (fired !== undefined) throw new Error(`markup from product text ran in ${where} (window.__xss = ${fired})`)
+      }
+      await inert("the Products screen")
+      await goto(`/products/${product.id}`)
+      await page.getByTestId("aliexpress-product-widget").waitFor({ timeout: SHORT })
+      await page.getByText(`XSS Tee ${payload}`, { exact: false }).first().waitFor({ timeout: SHORT })
+      await inert("the product page")
+      await shot("17-xss-inert")
+    },
+    [CONNECT]
+  )
 }
 
 module.exports = { run }

@@ -119,6 +119,14 @@ medusaIntegrationTestRunner({
       })
       expect(linked).toEqual([expect.objectContaining({ aliexpress_order_id: binding.id, order_id: order.id })])
 
+      // The link is followed from the order side too, as the admin's order page does.
+      const { data: viaOrder } = await query.graph({
+        entity: "order",
+        fields: ["id", "aliexpress_order.*"],
+        filters: { id: order.id },
+      })
+      expect(viaOrder[0].aliexpress_order).toMatchObject({ id: binding.id, ae_order_id: aeOrderId, status: "imported" })
+
       const byOrder = await api.get(`/admin/aliexpress/orders/by-order/${order.id}`, admin)
       expect(byOrder.data.aliexpress_order).toMatchObject({ ae_order_id: aeOrderId, status: "imported" })
     })
@@ -193,6 +201,31 @@ medusaIntegrationTestRunner({
       expect(await reservationsOf(binding.order_id)).toHaveLength(0)
       const [after] = (await bindings()).orders
       expect(after).toMatchObject({ status: "canceled", ae_status: "IN_CANCEL" })
+    })
+
+    it("cancels the Medusa order when AliExpress closes it as FINISH with a cancel reason, and keeps a delivered FINISH open", async () => {
+      const canceledId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[0].sku, quantity: 1 }])
+      const deliveredId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[1].sku, quantity: 1 }])
+      expect((await importNow()).imported).toBe(2)
+      // AliExpress closes an order the buyer canceled with FINISH plus an end reason; the control API has no such action.
+      const store = (sandbox as any).state
+      const closed = store.orders.get(canceledId)
+      closed.end_reason = "buyer_cancel_order"
+      store.setOrderStatus(closed, "FINISH")
+      await sandboxControl(sandbox.url, `/orders/${deliveredId}/status`, { action: "confirm" })
+      const run = await importNow()
+      expect(run.status_updates).toBe(2)
+
+      const list = (await bindings()).orders
+      const canceled = list.find((o: any) => o.ae_order_id === canceledId)
+      const delivered = list.find((o: any) => o.ae_order_id === deliveredId)
+      expect(canceled).toMatchObject({ status: "canceled", ae_status: "FINISH", ae_end_reason: "buyer_cancel_order" })
+      expect(delivered).toMatchObject({ status: "imported", ae_status: "FINISH" })
+      const { data: c } = await api.get(`/admin/orders/${canceled.order_id}?fields=status`, admin)
+      expect(c.order.status).toBe("canceled")
+      expect(await reservationsOf(canceled.order_id)).toHaveLength(0)
+      const { data: d } = await api.get(`/admin/orders/${delivered.order_id}?fields=status`, admin)
+      expect(d.order.status).not.toBe("canceled")
     })
 
     it("resumes a claim left in importing by a run that died, without a duplicate", async () => {

@@ -87,7 +87,7 @@ medusaIntegrationTestRunner({
           expect(l.last_error).toBeTruthy()
           failuresSeen.add(`listing:${l.last_error.slice(0, 60)}`)
         }
-        const { data } = await api.get("/admin/aliexpress/shipments?limit=500", admin)
+        const { data } = await api.get("/admin/aliexpress/shipments?limit=100", admin)
         for (const s of data.shipments.filter((s: any) => s.status !== "sent" && s.attempts > 0)) {
           expect(s.last_error).toBeTruthy()
           failuresSeen.add(`shipment:${s.last_error_code}`)
@@ -138,7 +138,7 @@ medusaIntegrationTestRunner({
       )
 
       // Orders come in through "import now" (the job also runs, at most once a minute per the account's interval).
-      const bindings = async () => (await api.get("/admin/aliexpress/orders?limit=500", admin)).data.orders as any[]
+      const bindings = async () => (await api.get("/admin/aliexpress/orders?limit=100", admin)).data.orders as any[]
       const shipped = new Set<string>()
       let tracking = 100000000
       const shipImported = async () => {
@@ -186,7 +186,7 @@ medusaIntegrationTestRunner({
       await until(
         "convergence after the storm",
         async () => {
-          const { data } = await api.get("/admin/aliexpress/shipments?limit=500", admin)
+          const { data } = await api.get("/admin/aliexpress/shipments?limit=100", admin)
           for (const s of data.shipments.filter((s: any) => s.status !== "sent")) {
             await tolerate(api.post(`/admin/aliexpress/shipments/${s.id}/retry`, {}, admin))
           }
@@ -236,7 +236,7 @@ medusaIntegrationTestRunner({
         const o = state.orders.find((o: any) => o.order_id === id)
         expect([id, o.shipments.length]).toEqual([id, 1])
       }
-      const { data: shipments } = await api.get("/admin/aliexpress/shipments?limit=500", admin)
+      const { data: shipments } = await api.get("/admin/aliexpress/shipments?limit=100", admin)
       expect(shipments.shipments.filter((s: any) => s.status !== "sent")).toEqual([])
       expect(await stockMatches()).toBe(true)
 

@@ -8,7 +8,7 @@ jest.setTimeout(300 * 1000)
 
 const adminRoutes = listRoutes("admin")
 
-type BodyRoute = { matcher: string; method: string; schema: any }
+type BodyRoute = { matcher: string; method: string; schema: any; allowsUnknown?: boolean }
 
 /** Every route whose body is validated, with its zod schema (see src/api/utils/validate-body.ts). */
 function bodyRoutes(): BodyRoute[] {
@@ -19,6 +19,16 @@ function bodyRoutes(): BodyRoute[] {
     const methods = ([] as string[]).concat(route.methods ?? route.method ?? [])
     if (!schema || typeof route.matcher !== "string") return []
     return methods.map((method) => ({ matcher: route.matcher.replace(/:(\w+)/g, "test_$1"), method, schema }))
+  })
+}
+
+/** Every route whose query string is validated, with its zod schema. */
+function queryRoutes(): BodyRoute[] {
+  const routes = ((middlewares as any).routes ?? []) as any[]
+  return routes.flatMap((route) => {
+    const validator = (route.middlewares ?? []).find((m: any) => m?.querySchema)
+    if (!validator || typeof route.matcher !== "string") return []
+    return [{ matcher: route.matcher.replace(/:(\w+)/g, "test_$1"), method: "GET", schema: validator.querySchema, allowsUnknown: validator.allowsUnknown }]
   })
 }
 
@@ -131,6 +141,38 @@ medusaIntegrationTestRunner({
             if (res.status >= 500) {
               problems.push(`${route.method} ${route.matcher} ${field}=${nasty.slice(0, 20)} -> ${res.status}`)
             }
+          }
+        }
+      }
+      expect(problems).toEqual([])
+    })
+
+    it("answers malformed query strings with 400 naming the parameter, never 500", async () => {
+      const routes = queryRoutes()
+      expect(routes.length).toBeGreaterThan(2)
+      const problems: string[] = []
+      const get = (url: string, params: Record<string, string>) =>
+        api.get(url, { ...admin, params, maxRedirects: 0, validateStatus: () => true })
+
+      for (const route of routes) {
+        const unknown = await get(route.matcher, { unexpected_param_xyz: "1" })
+        if (unknown.status >= 500) {
+          problems.push(`GET ${route.matcher} unknown param -> ${unknown.status}`)
+        } else if (!route.allowsUnknown && (unknown.status !== 400 || !String(unknown.data?.message).includes("unexpected_param_xyz"))) {
+          problems.push(`GET ${route.matcher} unknown param -> ${unknown.status} ${unknown.data?.message}`)
+        }
+        const shape = shapeOf(route.schema)
+        for (const field of Object.keys(shape)) {
+          for (const bad of ["-1", "not-a-number", "x".repeat(5000), "[object Object]"]) {
+            if (shape[field].safeParse(bad).success) continue
+            const res = await get(route.matcher, { [field]: bad })
+            if (res.status >= 500 || (res.status === 400 && !String(res.data?.message).includes(field))) {
+              problems.push(`GET ${route.matcher} ${field}=${bad.slice(0, 15)} -> ${res.status} ${res.data?.message}`)
+            }
+          }
+          for (const nasty of NASTY_STRINGS.slice(1)) {
+            const res = await get(route.matcher, { [field]: nasty })
+            if (res.status >= 500) problems.push(`GET ${route.matcher} ${field}=${nasty.slice(0, 15)} -> ${res.status}`)
           }
         }
       }

@@ -40,6 +40,27 @@ export function validateBody(schema: z.ZodType) {
   return Object.assign(middleware, { bodySchema: schema })
 }
 
+/** The same for query strings: sets `req.validatedQuery`, errors name the parameter. */
+export function validateQuery(loose: z.ZodType, options: { allowUnknown?: boolean } = {}) {
+  // Unknown parameters are refused, as Medusa's own query validation does,
+  // except where a third party (the OAuth redirect) may add its own.
+  const strictable = "strict" in loose && typeof loose.strict === "function"
+  const schema = strictable && !options.allowUnknown ? (loose.strict() as z.ZodType) : loose
+  const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const nul = findNulCharacter(req.query)
+    if (nul !== undefined) {
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${nul || "query"}: must not contain NUL characters`))
+    }
+    const result = await schema.safeParseAsync(req.query ?? {})
+    if (!result.success) {
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
+    }
+    ;(req as unknown as { validatedQuery: unknown }).validatedQuery = result.data
+    next()
+  }
+  return Object.assign(middleware, { querySchema: schema, allowsUnknown: !!options.allowUnknown })
+}
+
 /** PostgreSQL text cannot hold U+0000: refuse it up front, naming the field, instead of failing in the database. */
 function findNulCharacter(value: unknown, path = ""): string | undefined {
   if (typeof value === "string") {

@@ -8,18 +8,51 @@ import { listingSyncConfig } from "../../../lib/listings/config"
 import { describeError } from "../../../lib/listings/problems"
 import { runPool } from "../../../lib/listings/pool"
 import { paced } from "../../../lib/listings/pacer"
+import { STATUS_READ_ORDER } from "../../../lib/listings/publish"
+import type { AliExpressClient } from "../../../lib/aliexpress"
 
 export const refreshAuditStatusStepId = "refresh-aliexpress-audit-status"
 
-/** Above this many listings to check, one paged list of the products under review is cheaper. */
+/** Above this many listings to check, paged lists of the products by status may be cheaper. */
 const LIST_ABOVE = 10
+const PAGE_SIZE = 50
+
+function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  }
+  return [...groups.values()]
+}
+
+/**
+ * Fills `known` (AliExpress product id -> status) from the seller's product lists, status by
+ * status, as long as that costs fewer calls than reading `wanted` products one by one. Under
+ * review is read first: a product only leaves that state, so one moving between two lists is
+ * seen as under review and asked about again later, never missed.
+ */
+async function listStatuses(client: AliExpressClient, wanted: number, known: Map<string, string>): Promise<void> {
+  let budget = Math.floor(wanted / 2)
+  for (const status of STATUS_READ_ORDER) {
+    for (let page = 1; ; page++) {
+      if (budget-- <= 0) {
+        throw new Error("the seller has too many products for a list to be cheaper")
+      }
+      const res = await paced("list", () => client.listProducts({ page, pageSize: PAGE_SIZE, status }))
+      for (const item of res.items) {
+        if (!known.has(item.productId)) known.set(item.productId, status)
+      }
+      if (page >= res.totalPages || !res.items.length) break
+    }
+  }
+}
 
 /**
  * Reads back AliExpress' verdict on products under review: live, or rejected with the
  * reason. A listing is asked about at most once per `auditRecheckMs` (its `last_synced_at`
  * is the mark), whatever number of events queue it; a "sync now" (`force`) asks at once.
- * Many listings are checked with one paged list of the products still under review, and only
- * those that left it are read one by one. A read, so nothing to compensate.
+ * Many listings are checked with the seller's product lists by status, and only rejected ones
+ * (for their reason) are read one by one. Only reads and status updates, so nothing to compensate.
  */
 export const refreshAuditStatusStep = createStep(
   refreshAuditStatusStepId,
@@ -44,19 +77,33 @@ export const refreshAuditStatusStep = createStep(
     const { client } = await requireConnectedAccount(container)
     const logger = container.resolve("logger")
     let toRead = due
+    const known = new Map<string, string>()
     if (due.length > LIST_ABOVE) {
       try {
-        const underReview = new Set<string>()
-        for await (const item of client.iterateProducts({ status: "auditing", pageSize: 50 })) {
-          underReview.add(item.productId)
-        }
-        toRead = due.filter((r) => !underReview.has(r.ae_product_id!))
+        await listStatuses(client, due.length, known)
+        toRead = due.filter((r) => {
+          const s = known.get(r.ae_product_id!)
+          // A rejection's reason is only in the product itself.
+          return s === undefined || s === "editingRequired"
+        })
       } catch (error) {
-        logger.warn(`AliExpress: could not list the products under review: ${describeError(error)}`)
-        __log("end"); return new StepResponse({ checked: 0 })
+        known.clear()
+        logger.warn(`AliExpress: could not list product statuses, reading them one by one: ${describeError(error)}`)
       }
     }
-    const stillUnderReview = new Set(due.filter((r) => !toRead.includes(r)).map((r) => r.id))
+    const stillUnderReview = new Set<string>()
+    const settled: { id: string; status: string; ae_status: string }[] = []
+    for (const row of due) {
+      const s = known.get(row.ae_product_id!)
+      if (s === "auditing") stillUnderReview.add(row.id)
+      else if (s && s !== "editingRequired") settled.push({ id: row.id, status: listingStatusFromAe(s), ae_status: s })
+    }
+    for (const group of groupBy(settled, (r) => r.ae_status)) {
+      await service.updateAliExpressListings({
+        selector: { id: group.map((r) => r.id) },
+        data: { status: group[0].status as any, ae_status: group[0].ae_status, audit_reason: null, problems: [] as any, problem_count: 0, last_synced_at: new Date() },
+      })
+    }
     await runPool(toRead, concurrency, async (row) => {
       try {
         const detail = await paced("get", () => client.getProduct(row.ae_product_id!))

@@ -81,7 +81,7 @@ export async function processOrderChanges(
 
   const syncOne = async (binding: Binding, status: string | null, summary: Partial<OrderSummary> | null) => {
     try {
-      let endReason: string | null = binding.ae_end_reason ?? null
+      let endReason: string | null = summary?.endReason ?? binding.ae_end_reason ?? null
       if (status === "FINISH" && !endReason) {
         // Only the detail says whether FINISH closed a delivered or a canceled order.
         const detail: any = await service.getClient(await service.requireAccount()).getOrder(binding.ae_order_id)

@@ -47,7 +47,9 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
   const sentBefore = !!row.pushed_tracking_number
   try {
     const client = service.getClient(account)
-    const alreadyThere = attempts > 1 && !sentBefore ? await isDeclared(client, row) : false
+    // Any earlier attempt (the retry route resets `attempts`, not `last_attempt_at`) may have
+    // landed with its answer lost: look before declaring the shipment a second time.
+    const alreadyThere = row.last_attempt_at && !sentBefore ? await isDeclared(client, row) : false
     if (!alreadyThere) {
       if (sentBefore) {
         await client.modifyShipment({

@@ -1,5 +1,5 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody } from "../../../utils/validate-body"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validate-body"
 import { AdminCreateAliExpressTemplate, AdminUpdateAliExpressTemplate } from "../templates/validators"
 import { AdminCreateAliExpressLookupList, AdminUpdateAliExpressLookupList } from "../lookup-lists/validators"
 import { AdminPreviewAliExpressListing } from "../preview/validators"
@@ -18,7 +18,7 @@ export const listingsRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/aliexpress/listings",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListAliExpressListings as any, {})],
+    middlewares: [validateQuery(AdminListAliExpressListings)],
   },
   {
     matcher: "/admin/aliexpress/listings/unmatched/:ae_product_id/bind",
@@ -28,6 +28,6 @@ export const listingsRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/aliexpress/categories",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListAliExpressCategories as any, {})],
+    middlewares: [validateQuery(AdminListAliExpressCategories)],
   },
 ]

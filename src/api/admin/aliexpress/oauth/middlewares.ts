@@ -1,8 +1,5 @@
-import {
-  validateAndTransformBody,
-  validateAndTransformQuery,
-  type MiddlewareRoute,
-} from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validate-body"
 import {
   AdminAliExpressOAuthCallback,
   AdminDisconnectAliExpress,
@@ -13,16 +10,16 @@ export const oauthRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/aliexpress/oauth/start",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminStartAliExpressOAuth)],
+    middlewares: [validateBody(AdminStartAliExpressOAuth)],
   },
   {
     matcher: "/admin/aliexpress/oauth/callback",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminAliExpressOAuthCallback, {})],
+    middlewares: [validateQuery(AdminAliExpressOAuthCallback, { allowUnknown: true })],
   },
   {
     matcher: "/admin/aliexpress/disconnect",
     method: "POST",
-    middlewares: [validateAndTransformBody(AdminDisconnectAliExpress)],
+    middlewares: [validateBody(AdminDisconnectAliExpress)],
   },
 ]

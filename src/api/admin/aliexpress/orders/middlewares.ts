@@ -1,5 +1,5 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody } from "../../../utils/validate-body"
+import { type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateBody, validateQuery } from "../../../utils/validate-body"
 import {
   AdminImportAliExpressOrders,
   AdminListAliExpressOrders,
@@ -12,7 +12,7 @@ export const aliexpressOrderRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/aliexpress/orders",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListAliExpressOrders, {})],
+    middlewares: [validateQuery(AdminListAliExpressOrders)],
   },
   {
     matcher: "/admin/aliexpress/orders/import",
@@ -33,7 +33,7 @@ export const aliexpressOrderRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/aliexpress/shipments",
     method: "GET",
-    middlewares: [validateAndTransformQuery(AdminListAliExpressShipments, {})],
+    middlewares: [validateQuery(AdminListAliExpressShipments)],
   },
   {
     matcher: "/admin/aliexpress/shipments/:id/retry",
