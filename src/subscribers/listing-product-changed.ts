@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { idsOf } from "../lib/listings/event-products"
-import { queueProductsFromEvent } from "../lib/listings/queue-from-event"
+import { bufferListingEvent } from "../lib/listings/queue-from-event"
 
-/** A product was created, changed (including its sales channels) or deleted: queue its listing. */
+/** A product was created, changed (including its sales channels) or deleted: buffer it for the next queue write. */
 export default async function listingProductChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  await queueProductsFromEvent(container, event.name, idsOf(event.data))
+  bufferListingEvent(container, "product", idsOf(event.data))
 }
 
 export const config: SubscriberConfig = {

@@ -1,14 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { idsOf, productIdsOfInventoryLevels, productIdsOfReservations } from "../lib/listings/event-products"
-import { queueProductsFromEvent } from "../lib/listings/queue-from-event"
+import { idsOf } from "../lib/listings/event-products"
+import { bufferListingEvent } from "../lib/listings/queue-from-event"
 
-/** Stocked or reserved quantities moved: queue the listings of the products they belong to. */
+/** Stocked or reserved quantities moved: buffer the records; their products are found at flush. */
 export default async function listingStockChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  const ids = idsOf(event.data)
-  const productIds = event.name.startsWith("reservation-item.")
-    ? await productIdsOfReservations(container, ids)
-    : await productIdsOfInventoryLevels(container, ids)
-  await queueProductsFromEvent(container, event.name, productIds)
+  bufferListingEvent(container, event.name.startsWith("reservation-item.") ? "reservation" : "inventory_level", idsOf(event.data))
 }
 
 export const config: SubscriberConfig = {

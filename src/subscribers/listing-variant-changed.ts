@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { idsOf, productIdsOfVariants } from "../lib/listings/event-products"
-import { queueProductsFromEvent } from "../lib/listings/queue-from-event"
+import { idsOf } from "../lib/listings/event-products"
+import { bufferListingEvent } from "../lib/listings/queue-from-event"
 
-/** A variant (SKU, options, prices) was created, changed or deleted: queue its product's listing. */
+/** A variant (SKU, options, prices) was created, changed or deleted: buffer it; its product is found at flush. */
 export default async function listingVariantChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  await queueProductsFromEvent(container, event.name, await productIdsOfVariants(container, idsOf(event.data)))
+  bufferListingEvent(container, "variant", idsOf(event.data))
 }
 
 export const config: SubscriberConfig = {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { listingSyncConfig } from "../../lib/listings/config"
+import { listingEventBuffer } from "../../lib/listings/event-buffer"
 import { runListingSync, type RunOptions } from "./run-listing-sync"
 
 let timer: NodeJS.Timeout | null = null
@@ -44,9 +45,9 @@ export function startListingSyncNow(container: MedusaContainer, opts: RunOptions
   return start(container, opts)
 }
 
-/** Resolves once this process has no run going and none scheduled (tests wait on it between cases). */
+/** Resolves once this process has no run going, none scheduled and no events buffered (tests wait on it between cases). */
 export async function whenListingSyncIdle(): Promise<void> {
-  while (timer || running) {
+  while (timer || running || listingEventBuffer.busy) {
     await (running ?? new Promise((resolve) => setTimeout(resolve, 50)))
   }
 }

@@ -1,0 +1,35 @@
+/** What an event names: products directly, or records that lead to products. */
+export type BufferedKind = "product" | "variant" | "inventory_level" | "reservation"
+
+export type BufferedIds = Record<BufferedKind, string[]>
+
+const KINDS: BufferedKind[] = ["product", "variant", "inventory_level", "reservation"]
+
+/**
+ * The ids the listing subscribers saw since the last flush, in this process only. It is a
+ * coalescer, not a queue: the queue is the listing table and the lock serialises runs, so
+ * several workers each flushing their own buffer stay correct. A crash loses at most the ids
+ * buffered here; the reconcile job queues every product of the channel and catches them.
+ */
+class EventBuffer {
+  private ids = Object.fromEntries(KINDS.map((k) => [k, new Set<string>()])) as Record<BufferedKind, Set<string>>
+  /** a flush is scheduled or running */
+  busy = false
+
+  add(kind: BufferedKind, ids: string[]): void {
+    ids.forEach((id) => this.ids[kind].add(id))
+  }
+
+  get size(): number {
+    return KINDS.reduce((n, k) => n + this.ids[k].size, 0)
+  }
+
+  /** Everything buffered so far; the buffer starts empty again. */
+  take(): BufferedIds {
+    const out = Object.fromEntries(KINDS.map((k) => [k, [...this.ids[k]]])) as BufferedIds
+    KINDS.forEach((k) => this.ids[k].clear())
+    return out
+  }
+}
+
+export const listingEventBuffer = new EventBuffer()
