@@ -379,6 +379,74 @@ medusaIntegrationTestRunner({
       expect((await state()).products).toHaveLength(3)
     })
 
+    it("bulk-creating 20 products while connected costs one post each, one upload per distinct picture and a few reads", async () => {
+      // Let the run started by the template save (the existing-products import) end first.
+      await sleep(300)
+      await whenListingSyncIdle()
+      const before = await calls()
+      const products = await createInChannel(Array.from({ length: 20 }, (_, i) => seed(300 + i)))
+      const service: any = getContainer().resolve("aliexpress")
+      const ids = products.map((p: any) => p.id)
+      await waitFor("all 20 listed", async () => {
+        const rows = await service.listAliExpressListings({ product_id: ids }, { select: ["id", "ae_product_id"] })
+        return rows.filter((r: any) => r.ae_product_id).length === 20
+      })
+      // The product, variant and stock events of the creation (over a hundred) come and go.
+      await sleep(1500)
+      await whenListingSyncIdle()
+
+      const after = await calls()
+      const used = Object.fromEntries(Object.keys(after).map((m) => [m, after[m] - (before[m] ?? 0)]).filter(([, n]) => n))
+      const distinctImages = (await service.listAliExpressImages({})).length
+      const listingReads = Object.entries(used)
+        .filter(([m]) => m !== POST && m !== UPLOAD && !/order|logistics/.test(m))
+        .reduce((n, [, c]) => n + (c as number), 0)
+      expect(used[POST]).toBe(20)
+      expect(used[UPLOAD]).toBe(distinctImages)
+      // No status read per event: products just posted are not asked about again.
+      expect(used["aliexpress.solution.product.info.get"] ?? 0).toBe(0)
+      // The constant: the first run of a new connection lists what the seller already sells (one
+      // product list per status) and reads the freight and service templates once.
+      expect(listingReads).toBeLessThanOrEqual(8)
+      expect((await state()).products).toHaveLength(20)
+    })
+
+    it("a run that loses its credentials mid-batch puts the unsent listings back on the queue as errors, and keeps the posted ones", async () => {
+      await sleep(300)
+      await whenListingSyncIdle()
+      const service: any = getContainer().resolve("aliexpress")
+      // Slow answers spread the batch over time, so the credentials can lapse in the middle of it.
+      await sandboxControl(sandbox.url, "/faults", { latency_ms: 400 })
+      const products = await createInChannel(Array.from({ length: 8 }, (_, i) => seed(400 + i)))
+      await waitFor("the first post", async () => (await state()).products.length >= 1, 60000)
+      // Past both token lifetimes: AliExpress now refuses the seller's tokens, refresh included.
+      await sandboxControl(sandbox.url, "/clock", { advance_ms: 400 * 24 * 3600 * 1000 })
+      await waitFor("the run to stop", async () => (await service.requireAccount()).status !== "connected", 60000)
+      await sleep(300)
+      await whenListingSyncIdle()
+      await sandboxControl(sandbox.url, "/faults", {})
+
+      const onAliExpress = new Set((await state()).products.map((p: any) => p.product_id))
+      const rows = await service.listAliExpressListings({ product_id: products.map((p: any) => p.id) })
+      expect(rows).toHaveLength(8)
+      const posted = rows.filter((r: any) => r.ae_product_id)
+      const unsent = rows.filter((r: any) => !r.ae_product_id)
+      expect(posted.length).toBeGreaterThanOrEqual(1)
+      expect(unsent.length).toBeGreaterThanOrEqual(1)
+      // Every product AliExpress created is bound to its listing, and only once.
+      expect(posted.map((r: any) => r.ae_product_id).sort()).toEqual([...onAliExpress].sort())
+      for (const r of posted) {
+        expect(r.status).toBe("auditing")
+      }
+      // The rest is visible and queued again, not stuck in "pending".
+      for (const r of unsent) {
+        expect(r.status).toBe("error")
+        expect(r.last_error).toBeTruthy()
+        expect(r.sync_requested_at).not.toBeNull()
+        expect(r.next_attempt_at).not.toBeNull()
+      }
+    })
+
     it("measures the calls of a first sync of 100 products", async () => {
       // Products made while the account is disconnected: the first sync is all that talks to AliExpress.
       const service: any = getContainer().resolve("aliexpress")

@@ -183,9 +183,11 @@ medusaIntegrationTestRunner({
       // The storm ends. The jobs, "sync now" and the retry buttons bring everything home.
       await sandboxControl(sandbox.url, "/faults", {})
       const stormEnded = Date.now()
+      let standing = ""
       await until(
         "convergence after the storm",
         async () => {
+          standing = ""
           const { data } = await api.get("/admin/aliexpress/shipments?limit=100", admin)
           for (const s of data.shipments.filter((s: any) => s.status !== "sent")) {
             await tolerate(api.post(`/admin/aliexpress/shipments/${s.id}/retry`, {}, admin))
@@ -196,19 +198,29 @@ medusaIntegrationTestRunner({
           const listings = await allListings(api, admin)
           const settled = listings.every((l) => l.status === "live" && !l.sync_requested_at)
           const stock = await stockMatches()
+          standing = JSON.stringify({
+            shipments: data.shipments.filter((s: any) => s.status !== "sent").map((s: any) => [s.status, s.last_error_code]),
+            listings: listings.filter((l) => l.status !== "live").map((l) => [l.status, l.last_error]),
+            stock: await stockMismatches(),
+          }).slice(0, 1500)
           if (!settled || !stock) await tolerate(api.post("/admin/aliexpress/sync", {}, admin))
           return sentAll && settled && stock
         },
         CONVERGE_MS,
         3000
-      )
+      ).catch((e) => {
+        throw new Error(`${e.message}; still open: ${standing}`)
+      })
 
-      async function stockMatches() {
+      async function stockMismatches() {
         const expected = await expectedInventoryBySku(container, productIds, [store.stockLocationId], RULES)
         const state = await sandboxState(sandbox.url)
         const shown: Record<string, number> = {}
         for (const p of state.products) for (const s of p.skus) shown[s.sku_code] = s.inventory
-        return Object.entries(expected).every(([sku, qty]) => shown[sku] === qty)
+        return Object.entries(expected).filter(([sku, qty]) => shown[sku] !== qty).map(([sku, qty]) => `${sku}: ${shown[sku]} shown, ${qty} ruled`)
+      }
+      async function stockMatches() {
+        return !(await stockMismatches()).length
       }
 
       // Every valid product on AliExpress exactly once, by SKU code.

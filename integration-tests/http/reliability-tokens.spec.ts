@@ -85,6 +85,8 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       await sandboxControl(sandbox.url, "/reset", { seed: "empty" })
       await sandboxControl(sandbox.url, "/faults", {})
+      // The control API only moves AliExpress' clock forward; each test starts from real time.
+      ;(sandbox.state as any).clockOffsetMs = 0
       admin = await createAdminHeaders(getContainer(), api)
       ctx = await prepareSyncStore(getContainer(), api, admin, sandbox.url)
     })
@@ -139,9 +141,9 @@ medusaIntegrationTestRunner({
       expect((await api.post("/admin/aliexpress/orders/import", {}, admin)).data.result.imported).toBe(1)
       const [binding] = (await api.get("/admin/aliexpress/orders", admin)).data.orders
 
-      // Both tokens expire on AliExpress' side.
-      await sandboxControl(sandbox.url, "/clock", { advance_ms: 5000 * 1000 })
+      // A buyer orders; then both tokens expire on AliExpress' side before the plugin has seen the order.
       const orderDuring = await sandboxControl(sandbox.url, "/orders", { items: [{ sku_code: "TEE1-BLUE-L", quantity: 1 }], shipping_amount: "4.50" })
+      await sandboxControl(sandbox.url, "/clock", { advance_ms: 5000 * 1000 })
 
       // A product created in the outage, the order import, and a shipment made in the outage.
       const queued = await createInChannel(2, 3)
@@ -183,7 +185,9 @@ medusaIntegrationTestRunner({
       const boundDuring = (await api.get("/admin/aliexpress/orders", admin)).data.orders.filter((o: any) => o.ae_order_id === String(orderDuring.order_id))
       expect(boundDuring.every((o: any) => o.status !== "canceled")).toBe(true)
 
-      // Reconnect (what the OAuth callback stores), then the usual mechanisms resume.
+      // Reconnect (what the OAuth callback stores), then the usual mechanisms resume. AliExpress'
+      // clock goes back to real time first, so the order placed before the jump is in the import window.
+      ;(sandbox.state as any).clockOffsetMs = 0
       await connectWith({ access_ttl_sec: 3600, refresh_ttl_sec: 48 * 3600 })
       await syncAndWait()
       const imported = (await api.post("/admin/aliexpress/orders/import", {}, admin)).data.result

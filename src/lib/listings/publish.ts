@@ -94,9 +94,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
   }
   const now = new Date()
   const row = { attempts: ctx.attempts.get(plan.listing_id) ?? 0 }
-  const __t0 = Date.now()
   await ctx.bank.resolve(plan.source_images)
-  const __t1 = Date.now()
   if (ctx.authFailure) {
     return
   }
@@ -129,9 +127,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
           return
         }
       }
-      let __t2 = 0
-      const { productId } = await paced("post", () => { __t2 = Date.now(); return ctx.client.postProduct(payload as any) })
-      const __t3 = Date.now()
+      const { productId } = await paced("post", () => ctx.client.postProduct(payload as any))
       await saveListing(ctx.service, {
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
@@ -142,7 +138,6 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         post_started_at: null,
         last_payload: payload,
       })
-      ;(globalThis as any).__perf = ((globalThis as any).__perf ?? []).concat([[__t0 % 100000, __t1 - __t0, __t2 - __t1, __t3 - __t2, Date.now() - __t3]])
     } else {
       await paced("edit", () => ctx.client.editProduct(plan.ae_product_id!, payload as any))
       await saveListing(ctx.service, {

@@ -25,6 +25,8 @@ export type SyncProgress = {
 }
 
 const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
+/** Past this many listings done, the progress total is approximate rather than a huge query. */
+const MAX_EXCLUDED = 5000
 
 /**
  * Drains the listing queue a page at a time, one workflow run per page, with
@@ -90,12 +92,16 @@ async function drain(container: MedusaContainer, opts: RunOptions): Promise<void
     }
     const { batchSize, pagesInFlight } = listingSyncConfig()
     const inFlight = new Set<string>()
+    const seen = new Set<string>()
     const pages = new Set<Promise<void>>()
     let failure: unknown = null
+    let pagesStarted = 0
     const startPage = async (): Promise<boolean> => {
+      // The first page is small, so the first calls leave while the next page is still being read.
+      const take = pagesStarted++ ? batchSize : Math.ceil(batchSize / 4)
       const rows = await service.listAliExpressListings(
         inFlight.size ? { ...QUEUED, id: { $nin: [...inFlight] } } : QUEUED,
-        { select: ["id"], take: batchSize, order: { sync_requested_at: "ASC", id: "ASC" } }
+        { select: ["id"], take, order: { sync_requested_at: "ASC", id: "ASC" } }
       )
       if (!rows.length) {
         return false
@@ -107,11 +113,14 @@ async function drain(container: MedusaContainer, opts: RunOptions): Promise<void
           const { result } = await syncListingsBatchWorkflow(container).run({
             input: { listing_ids: ids, ignore_backoff: opts.ignore_backoff },
           })
-          progress.done += ids.length
+          ids.forEach((id) => seen.add(id))
+          // Counted once each, even when a change queued a listing again during the run.
+          progress.done = seen.size
           for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
             progress[key] += result[key]
           }
-          const [, left] = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
+          const notSeen = seen.size <= MAX_EXCLUDED ? { id: { $nin: [...seen] } } : {}
+          const [, left] = await service.listAndCountAliExpressListings({ ...QUEUED, ...notSeen }, { take: 1, select: ["id"] })
           progress.total = progress.done + left
           await save()
         } catch (error) {

@@ -17,7 +17,6 @@ export const bindExistingListingsStepId = "bind-existing-aliexpress-listings"
 export const bindExistingListingsStep = createStep(
   bindExistingListingsStepId,
   async (input: { products: ExistingAeProduct[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF bindexisting ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const account = await service.requireAccount()
@@ -78,7 +77,7 @@ export const bindExistingListingsStep = createStep(
       }
     }
     await service.updateAliExpressAccounts({ id: account.id, existing_listings_imported_at: new Date() })
-    __log("end"); return new StepResponse(summary, { created, previous, accountId: account.id })
+    return new StepResponse(summary, { created, previous, accountId: account.id })
   },
   async (comp, { container }) => {
     if (!comp) {

@@ -19,13 +19,12 @@ const BATCH = 20
 export const changeListingVisibilityStep = createStep(
   changeListingVisibilityStepId,
   async (input: { plans: PlannedListing[]; failed: string[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF vis ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const failed = new Set(input.failed)
     const offline = input.plans.filter((p) => p.action === "offline" && p.ae_product_id)
     const online = input.plans.filter((p) => p.online && p.ae_product_id && !failed.has(p.listing_id))
     const done = { offline: [] as string[], online: [] as string[] }
     if (!offline.length && !online.length) {
-      __log("end"); return new StepResponse(done)
+      return new StepResponse(done)
     }
     const { service, client, account } = await requireConnectedAccount(container)
     const now = new Date()
@@ -70,6 +69,6 @@ export const changeListingVisibilityStep = createStep(
         }
       }
     }
-    __log("end"); return new StepResponse(done)
+    return new StepResponse(done)
   }
 )

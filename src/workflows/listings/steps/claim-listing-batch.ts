@@ -13,13 +13,12 @@ export const claimListingBatchStepId = "claim-aliexpress-listing-batch"
 export const claimListingBatchStep = createStep(
   claimListingBatchStepId,
   async (input: { listing_ids: string[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF claim ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     if (!input.listing_ids.length) {
-      __log("end"); return new StepResponse([], [])
+      return new StepResponse([], [])
     }
     await service.updateAliExpressListings({ selector: { id: input.listing_ids }, data: { sync_requested_at: null } })
-    __log("end"); return new StepResponse(input.listing_ids, input.listing_ids)
+    return new StepResponse(input.listing_ids, input.listing_ids)
   },
   async (ids, { container }) => {
     if (!ids?.length) {

@@ -14,7 +14,6 @@ export const planListingSyncStepId = "plan-aliexpress-listing-sync"
 export const planListingSyncStep = createStep(
   planListingSyncStepId,
   async (input: { listing_ids: string[]; ignore_backoff?: boolean }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF plan ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const { service, account, client } = await requireConnectedAccount(container)
     const rows = (await service.listAliExpressListings(
       { id: input.listing_ids, product_id: { $ne: null } },
@@ -31,14 +30,12 @@ export const planListingSyncStep = createStep(
       loadMappingSetup(container, service, account, client),
       resolveStockLocationIds(container, account),
     ])
-    __log("loaded")
     const requirements = Object.assign({}, ...[...products.values()].map((p) => p.inventory))
     const stock = await computeSellableStock(container, requirements, locationIds)
-    __log("stock")
     const ctx = { ...setup, stock }
     const plans: PlannedListing[] = due.map((row) =>
       planListing(row, products.get(row.product_id!), inChannel.has(row.product_id!), ctx)
     )
-    __log("end"); return new StepResponse(plans)
+    return new StepResponse(plans)
   }
 )

@@ -19,10 +19,9 @@ export const publishListingsStepId = "publish-aliexpress-listings"
 export const publishListingsStep = createStep(
   publishListingsStepId,
   async (input: { plans: PlannedListing[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF publish ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const work = input.plans.filter((p) => p.action === "post" || p.action === "edit")
     if (!work.length) {
-      __log("end"); return new StepResponse({ failed: [] as string[] })
+      return new StepResponse({ failed: [] as string[] })
     }
     const { service, account, client } = await requireConnectedAccount(container)
     const posts = work.filter((p) => p.action === "post").map((p) => p.listing_id)
@@ -44,11 +43,10 @@ export const publishListingsStep = createStep(
       failed: [],
     }
     await runPool(work, listingSyncConfig().concurrency, (plan) => publishOne(ctx, plan))
-    container.resolve("logger").info("PERFPOSTS " + JSON.stringify((globalThis as any).__perf)); (globalThis as any).__perf = []
     if (ctx.authFailure) {
       await service.markReconnectNeeded(account.id, ctx.authFailure)
       throw new Error(`AliExpress refused the credentials: ${ctx.authFailure}`)
     }
-    __log("end"); return new StepResponse({ failed: ctx.failed })
+    return new StepResponse({ failed: ctx.failed })
   }
 )

@@ -3,6 +3,7 @@ import { listingSyncConfig } from "../../../lib/listings/config"
 import { runPool } from "../../../lib/listings/pool"
 import { requireConnectedAccount } from "../../../lib/listings/sync-account"
 import { STATUS_READ_ORDER } from "../../../lib/listings/publish"
+import { paced } from "../../../lib/listings/pacer"
 
 export const readAliExpressProductsStepId = "read-aliexpress-products"
 
@@ -11,7 +12,6 @@ export type ExistingAeProduct = { productId: string; status: string; subject: st
 
 /** Reads every product of the seller account (all statuses, all pages) with its SKU codes. A read. */
 export const readAliExpressProductsStep = createStep(readAliExpressProductsStepId, async (_: void, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF readae ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
   const { client } = await requireConnectedAccount(container)
   const byId = new Map<string, { productId: string; status: string; subject: string | null }>()
   for (const status of STATUS_READ_ORDER) {
@@ -24,8 +24,8 @@ export const readAliExpressProductsStep = createStep(readAliExpressProductsStepI
   const summaries = [...byId.values()]
   const out: ExistingAeProduct[] = []
   await runPool(summaries, listingSyncConfig().concurrency, async (s) => {
-    const detail = await client.getProduct(s.productId)
+    const detail = await paced("get", () => client.getProduct(s.productId))
     out.push({ ...s, status: detail.status ?? s.status, skuCodes: detail.skus.map((k) => k.skuCode).filter(Boolean) })
   })
-  __log("end"); return new StepResponse(out)
+  return new StepResponse(out)
 })

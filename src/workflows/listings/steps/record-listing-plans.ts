@@ -15,11 +15,10 @@ export const recordListingPlansStepId = "record-aliexpress-listing-plans"
 export const recordListingPlansStep = createStep(
   recordListingPlansStepId,
   async (input: { plans: PlannedListing[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF record ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const touched = input.plans.filter((p) => p.action === "invalid" || p.action === "remove" || p.status)
     if (!touched.length) {
-      __log("end"); return new StepResponse(undefined, [])
+      return new StepResponse(undefined, [])
     }
     const previous = await service.listAliExpressListings({ id: touched.map((p) => p.listing_id) }, { take: touched.length })
     const now = new Date()
@@ -39,7 +38,7 @@ export const recordListingPlansStep = createStep(
         last_synced_at: now,
       })
     }
-    __log("end"); return new StepResponse(undefined, previous)
+    return new StepResponse(undefined, previous)
   },
   async (previous, { container }) => {
     if (!previous?.length) {

@@ -57,10 +57,9 @@ async function listStatuses(client: AliExpressClient, wanted: number, known: Map
 export const refreshAuditStatusStep = createStep(
   refreshAuditStatusStepId,
   async (input: { listing_ids: string[]; force?: boolean }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF refresh ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     if (!input.listing_ids.length) {
-      __log("end"); return new StepResponse({ checked: 0 })
+      return new StepResponse({ checked: 0 })
     }
     const auditing = await service.listAliExpressListings(
       { id: input.listing_ids, status: "auditing", ae_product_id: { $ne: null } },
@@ -72,7 +71,7 @@ export const refreshAuditStatusStep = createStep(
       ? auditing
       : auditing.filter((r) => !r.last_synced_at || now - new Date(r.last_synced_at).getTime() >= auditRecheckMs)
     if (!due.length) {
-      __log("end"); return new StepResponse({ checked: 0 })
+      return new StepResponse({ checked: 0 })
     }
     const { client } = await requireConnectedAccount(container)
     const logger = container.resolve("logger")
@@ -132,6 +131,6 @@ export const refreshAuditStatusStep = createStep(
       // The mark that spaces the next question about these listings.
       await service.updateAliExpressListings({ selector: { id: [...stillUnderReview] }, data: { last_synced_at: new Date() } })
     }
-    __log("end"); return new StepResponse({ checked: due.length })
+    return new StepResponse({ checked: due.length })
   }
 )

@@ -23,12 +23,11 @@ type Kind = "price" | "stock"
 export const updateListingPricesStockStep = createStep(
   updateListingPricesStockStepId,
   async (input: { plans: PlannedListing[]; failed: string[] }, { container }) => {
-    const __t = Date.now(); const __log = (w: string) => container.resolve("logger").info(`PERF pricestock ${w} ${Date.now() - __t} ms at ${Date.now() % 100000}`)
     const failed = new Set(input.failed)
     const candidates = input.plans.filter((p) => p.action === "update" && p.ae_product_id && !failed.has(p.listing_id))
     const counts = { price: 0, stock: 0 }
     if (!candidates.length) {
-      __log("end"); return new StepResponse(counts)
+      return new StepResponse(counts)
     }
     const { service, client, account } = await requireConnectedAccount(container)
     const rows = await service.listAliExpressListings({ id: candidates.map((p) => p.listing_id) }, { select: ["id", "ae_status", "status"], take: candidates.length })
@@ -82,6 +81,6 @@ export const updateListingPricesStockStep = createStep(
         await send(kind, group)
       }
     }
-    __log("end"); return new StepResponse(counts)
+    return new StepResponse(counts)
   }
 )

@@ -21,6 +21,7 @@ import { claimOrderBindingStep } from "../steps/claim-order-binding"
 import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
 import { ensureBuyerCustomerStep } from "../steps/ensure-buyer-customer"
 import { completeOrderBindingStep } from "../steps/complete-order-binding"
+import { resendListingStockStep } from "../steps/resend-listing-stock"
 
 export const importAliExpressOrderWorkflowId = "import-aliexpress-order"
 
@@ -111,6 +112,12 @@ export const importAliExpressOrderWorkflow = createWorkflow(
         ])
       )
       completeOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
+      resendListingStockStep(
+        transform({ context, matches }, ({ context, matches }) => ({
+          account_id: context.account_id,
+          variant_ids: (matches as any[]).map((m) => m.variant_id).filter(Boolean),
+        }))
+      )
     })
 
     const result = transform({ claim, orderId, snapshot }, ({ claim, orderId, snapshot }): ImportAliExpressOrderResult => ({
