@@ -87,6 +87,7 @@ describe("captured AliExpress responses", () => {
       {
         orderId: "1160045860056286",
         status: "PLACE_ORDER_SUCCESS",
+        endReason: "buyer_confirm_goods",
         gmtCreate: new Date("2017-10-12T19:12:12Z"),
         gmtUpdate: new Date("2017-10-12T19:12:12Z"),
         payAmount: { amount: "1.01", currency: "USD" },
