@@ -60,6 +60,15 @@ async function firstSync(env: BenchEnv, n: number, rate: number): Promise<{ resu
         `${seconds.toFixed(1)} s for ${calls} calls at R=${rate}/s per method; calls/R = ${(calls / rate).toFixed(1)} s ` +
           `(the per-method floor, max calls of one method / R, is ${perMethodFloor.toFixed(1)} s)`
       ),
+      // Informative: the limit is per method, so uploads and posts of different products may overlap.
+      judge(
+        `2. first sync N=${n}: wall time / per-method floor`,
+        Number((seconds / perMethodFloor).toFixed(3)),
+        "x",
+        undefined,
+        undefined,
+        `floor = max calls of one method / R = ${perMethodFloor.toFixed(1)} s; reachable only if every post overlaps other products' uploads`
+      ),
       judge(`2. first sync N=${n}: calls refused with ApiCallLimit`, limitRejections, "calls", "==", 0, `all rejections: ${JSON.stringify(used.rejected)}`),
       judge(
         `2. first sync N=${n}: peak RSS of the Medusa process`,

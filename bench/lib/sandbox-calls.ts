@@ -46,12 +46,12 @@ export const total = (counts: Record<string, number>) => Object.values(counts).r
 export const writes = (counts: Record<string, number>) =>
   Object.fromEntries(Object.entries(counts).filter(([k]) => WRITE_METHODS.has(k)))
 
-/** `a.b.method.name=3` list for notes, short method names. */
+/** `order.info.get=3` list for notes: the last three parts keep product.info.get and order.info.get apart. */
 export function describeCalls(counts: Record<string, number>): string {
   return (
     Object.entries(counts)
       .sort((a, b) => b[1] - a[1])
-      .map(([k, v]) => `${k.split(".").slice(-2).join(".")}=${v}`)
+      .map(([k, v]) => `${k.split(".").slice(-3).join(".")}=${v}`)
       .join(", ") || "none"
   )
 }

@@ -56,21 +56,27 @@ async function storeCurrency(container: MedusaContainer): Promise<string | undef
 }
 
 const REFERENCE_TTL_MS = 10 * 60 * 1000
-const referenceCache = new Map<string, { at: number; freight: string[]; service: string[] }>()
+type SellerTemplates = { freight: string[]; service: string[] }
+const referenceCache = new Map<string, { at: number; ids: Promise<SellerTemplates> }>()
 
 /**
  * The seller's freight and service template ids, read once per ten minutes per process:
- * two calls, not two per product.
+ * two calls, not two per product. The pending read is shared, so pages planned at the same
+ * moment do not each read them.
  */
-export async function sellerTemplateIds(accountId: string, client: AliExpressClient): Promise<{ freight: string[]; service: string[] }> {
+export function sellerTemplateIds(accountId: string, client: AliExpressClient): Promise<SellerTemplates> {
   const cached = referenceCache.get(accountId)
   if (cached && Date.now() - cached.at < REFERENCE_TTL_MS) {
-    return cached
+    return cached.ids
   }
-  const [freight, service] = await Promise.all([client.listFreightTemplates(), client.listServiceTemplates()])
-  const entry = { at: Date.now(), freight: freight.map((t) => String(t.id)), service: service.map((t) => String(t.id)) }
-  referenceCache.set(accountId, entry)
-  return entry
+  const ids = Promise.all([client.listFreightTemplates(), client.listServiceTemplates()]).then(([freight, service]) => ({
+    freight: freight.map((t) => String(t.id)),
+    service: service.map((t) => String(t.id)),
+  }))
+  referenceCache.set(accountId, { at: Date.now(), ids })
+  // A failed read is not kept: the next page asks again.
+  ids.catch(() => referenceCache.get(accountId)?.ids === ids && referenceCache.delete(accountId))
+  return ids
 }
 
 /** Loads template, lookup lists and rules; with a client, also the seller's valid template ids. */

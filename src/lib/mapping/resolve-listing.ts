@@ -137,8 +137,16 @@ function resolveVariant(
   }
 }
 
+/** Markup has no place in AliExpress' plain-text fields (title, keywords, brand): tags and script bodies are dropped. */
+const stripMarkup = (value: string) =>
+  value.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, " ").replace(/<\/?[a-z!][^>]*>/gi, " ")
+
 function text(field: FieldResult): string {
   return valueText(field.resolved.value).trim()
+}
+
+function plainText(field: FieldResult): string {
+  return stripMarkup(valueText(field.resolved.value)).trim()
 }
 
 /** Resolve every template entry of a product (pure; cheap enough to run per product per sync). */
@@ -196,9 +204,9 @@ export function resolveListing(product: SourceProduct, ctx: MappingContext): Res
     product,
     ctx,
     fields,
-    subject: text(fields.subject).replace(/\s+/g, " "),
-    keywords: text(fields.keywords),
-    brand: text(fields.brand),
+    subject: plainText(fields.subject).replace(/\s+/g, " "),
+    keywords: plainText(fields.keywords),
+    brand: plainText(fields.brand),
     description,
     mobileDescription,
     photos,
