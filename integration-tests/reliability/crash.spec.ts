@@ -230,12 +230,16 @@ describe("a Medusa process killed with SIGKILL, then started again", () => {
     await redis.connect()
     await redis.flushdb()
     await redis.quit()
+    // In development mode the console shows no timestamps: each process also logs JSON lines to a file.
+    const logFile = (name: string) => path.join(os.tmpdir(), `aliexpress-reliability-${process.pid}-${name}.log`)
+    const readLog = (name: string) => (fs.existsSync(logFile(name)) ? fs.readFileSync(logFile(name), "utf8") : "")
+    for (const name of ["server", "worker"]) fs.rmSync(logFile(name), { force: true })
     const env = { REDIS_URL, LOG_LEVEL: "debug" }
     const workerPort = await freePort()
-    const server = await boot("server", { ...env, MEDUSA_WORKER_MODE: "server" })
-    const worker = startMedusa("worker", { ...baseEnv, ...env, MEDUSA_WORKER_MODE: "worker", PORT: String(workerPort) })
+    const server = await boot("server", { ...env, MEDUSA_WORKER_MODE: "server", LOG_FILE: logFile("server") })
+    const worker = startMedusa("worker", { ...baseEnv, ...env, MEDUSA_WORKER_MODE: "worker", PORT: String(workerPort), LOG_FILE: logFile("worker") })
     await waitForHealth(`http://localhost:${workerPort}`, worker).catch(async () => {
-      await until("the worker to run jobs", async () => /order import job tick/.test(worker.log()), 120_000)
+      await until("the worker to run jobs", async () => /order import job tick/.test(readLog("worker")), 120_000)
     })
     const headers = await adminHeaders()
 
@@ -292,11 +296,24 @@ describe("a Medusa process killed with SIGKILL, then started again", () => {
     )
 
     // Count the ticks over a window: the cron fires every 2 s; each fire runs on one process, once.
-    const mark = { server: server.log().length, worker: worker.log().length }
+    const mark = { server: readLog("server").length, worker: readLog("worker").length }
     await sleep(20_000)
-    const ticks = (log: string) => [...log.matchAll(/"message":"AliExpress order import job tick[^"]*","timestamp":"([^"]+)"/g)].map((m) => m[1])
-    const serverTicks = ticks(server.log().slice(mark.server))
-    const workerTicks = ticks(worker.log().slice(mark.worker))
+    const ticks = (log: string) =>
+      log
+        .split("\n")
+        .filter((l) => l.includes("AliExpress order import job tick"))
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l).timestamp as string]
+          } catch {
+            return []
+          }
+        })
+    const serverTicks = ticks(readLog("server").slice(mark.server))
+    const workerTicks = ticks(readLog("worker").slice(mark.worker))
+    if (workerTicks.length < 7) {
+      throw new Error(`only ${workerTicks.length} ticks on the worker; its log ends with:\n${readLog("worker").slice(-3000)}\n${worker.log().slice(-2000)}`)
+    }
     expect(serverTicks).toEqual([])
     expect(workerTicks.length).toBeGreaterThanOrEqual(7)
     expect(workerTicks.length).toBeLessThanOrEqual(11)
@@ -313,6 +330,7 @@ describe("a Medusa process killed with SIGKILL, then started again", () => {
     // eslint-disable-next-line no-console
     console.log(`scale-out: ${workerTicks.length} ticks on the worker and ${serverTicks.length} on the server in 20 s; ${s.products.length} products, ${orders.length} orders`)
     await Promise.all([server.stop(), worker.stop()])
+    for (const name of ["server", "worker"]) fs.rmSync(logFile(name), { force: true })
   })
 
   it("keeps the listings' and orders' history on disconnect, and the module's migrations go down and up again", async () => {

@@ -45,7 +45,7 @@ export function validateQuery(loose: z.ZodType, options: { allowUnknown?: boolea
   // Unknown parameters are refused, as Medusa's own query validation does,
   // except where a third party (the OAuth redirect) may add its own.
   const strictable = "strict" in loose && typeof loose.strict === "function"
-  const schema = strictable && !options.allowUnknown ? (loose.strict() as z.ZodType) : loose
+  const schema = strictable && !options.allowUnknown ? ((loose as unknown as { strict(): z.ZodType }).strict()) : loose
   const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const nul = findNulCharacter(req.query)
     if (nul !== undefined) {

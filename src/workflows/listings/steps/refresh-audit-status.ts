@@ -16,6 +16,13 @@ export const refreshAuditStatusStepId = "refresh-aliexpress-audit-status"
 /** Above this many listings to check, paged lists of the products by status may be cheaper. */
 const LIST_ABOVE = 10
 const PAGE_SIZE = 50
+/**
+ * The pages of one run share one listing of the seller's statuses for a short while. A status
+ * a little old is safe: "under review" is asked about again later, and a product only leaves
+ * review once.
+ */
+const SNAPSHOT_TTL_MS = 30 * 1000
+let snapshot: { at: number; statuses: Map<string, string> } | null = null
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>()
@@ -32,7 +39,11 @@ function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
  * seen as under review and asked about again later, never missed.
  */
 async function listStatuses(client: AliExpressClient, wanted: number, known: Map<string, string>): Promise<void> {
-  let budget = Math.floor(wanted / 2)
+  if (snapshot && Date.now() - snapshot.at < SNAPSHOT_TTL_MS) {
+    snapshot.statuses.forEach((status, id) => known.set(id, status))
+    return
+  }
+  let budget = Math.max(Math.floor(wanted / 2), LIST_ABOVE)
   for (const status of STATUS_READ_ORDER) {
     for (let page = 1; ; page++) {
       if (budget-- <= 0) {
@@ -45,6 +56,7 @@ async function listStatuses(client: AliExpressClient, wanted: number, known: Map
       if (page >= res.totalPages || !res.items.length) break
     }
   }
+  snapshot = { at: Date.now(), statuses: new Map(known) }
 }
 
 /**

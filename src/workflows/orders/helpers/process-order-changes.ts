@@ -8,6 +8,7 @@ import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../../lib/orders/const
 import { importAliExpressOrderWorkflow } from "../workflows/import-order"
 import { syncAliExpressOrderStatusWorkflow } from "../workflows/sync-order-status"
 import { recordOrderFailure } from "./record-order-failure"
+import { runPool } from "../../../lib/listings/pool"
 
 export type ImportRunCounts = {
   listed: number
@@ -141,12 +142,12 @@ export async function processOrderChanges(
     await importOne(aeOrderId, summary)
   }
 
-  for (const summary of input.summaries) {
-    await handle(summary.orderId, summary)
-  }
-  for (const aeOrderId of input.ae_order_ids ?? []) {
-    await handle(aeOrderId, null)
-  }
+  // Each import is a chain of Medusa workflows (~0.5–1 s), not AliExpress-bound: a few in
+  // flight multiply throughput. The unique binding claim keeps concurrent imports of one
+  // order safe, and `done` is checked and set before any await.
+  const concurrency = orderImportConcurrency()
+  await runPool(input.summaries, concurrency, (summary) => handle(summary.orderId, summary))
+  await runPool(input.ae_order_ids ?? [], concurrency, (aeOrderId) => handle(aeOrderId, null))
 
   if (input.retry_pending) {
     const now = Date.now()
@@ -154,16 +155,22 @@ export async function processOrderChanges(
       { account_id: input.account_id, status: ["held", "failed", "importing"] },
       { take: 200, order: { last_attempt_at: "ASC" } }
     )
-    for (const binding of pending) {
+    const due = pending.filter((binding) => {
       const lastAttempt = new Date((binding.last_attempt_at ?? binding.updated_at) as any).getTime()
       const wait = binding.status === "importing" ? STALE_CLAIM_MS : FAILED_ORDER_RETRY_MS
-      if (done.has(binding.ae_order_id) || now - lastAttempt < wait) {
-        continue
-      }
+      return !done.has(binding.ae_order_id) && now - lastAttempt >= wait
+    })
+    await runPool(due, concurrency, async (binding) => {
       counts.retried++
       bindingOf.set(binding.ae_order_id, binding)
       await handle(binding.ae_order_id, null)
-    }
+    })
   }
   return counts
+}
+
+/** How many orders one run imports at once (ALIEXPRESS_ORDER_IMPORT_CONCURRENCY, default 4). */
+function orderImportConcurrency(): number {
+  const configured = Number(process.env.ALIEXPRESS_ORDER_IMPORT_CONCURRENCY)
+  return Number.isInteger(configured) && configured > 0 ? Math.min(configured, 16) : 4
 }

@@ -24,20 +24,30 @@ export const ensureBuyerCustomerStep = createStep(
     if (existing) {
       return new StepResponse(existing.id, null as string | null)
     }
-    const { result } = await createCustomersWorkflow(container).run({
-      input: {
-        customersData: [
-          {
-            email: input.email,
-            first_name: input.first_name || null,
-            last_name: input.last_name || null,
-            phone: input.phone,
-            metadata: input.metadata,
-          },
-        ],
-      },
-    })
-    return new StepResponse(result[0].id, result[0].id)
+    try {
+      const { result } = await createCustomersWorkflow(container).run({
+        input: {
+          customersData: [
+            {
+              email: input.email,
+              first_name: input.first_name || null,
+              last_name: input.last_name || null,
+              phone: input.phone,
+              metadata: input.metadata,
+            },
+          ],
+        },
+      })
+      return new StepResponse(result[0].id, result[0].id)
+    } catch (e) {
+      // Two orders of one buyer imported at once: the other import created the
+      // customer first, and the unique email says so. Use that customer.
+      const [created] = await customers.listCustomers({ email: input.email }, { take: 1 })
+      if (created) {
+        return new StepResponse(created.id, null as string | null)
+      }
+      throw e
+    }
   },
   async (createdId, { container }) => {
     if (!createdId) {
