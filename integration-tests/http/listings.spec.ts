@@ -466,8 +466,10 @@ medusaIntegrationTestRunner({
       expect(progress.state).toBe("done")
       await sleep(300)
       await whenListingSyncIdle()
-      const rows = await service.listAliExpressListings({}, { select: ["id", "ae_product_id"] })
-      expect(rows.filter((r: any) => r.ae_product_id)).toHaveLength(100)
+      const rows = await service.listAliExpressListings({}, { select: ["id", "ae_product_id", "status", "last_error", "problems", "sync_requested_at"] })
+      expect(rows).toHaveLength(100)
+      // Every product listed; anything else shows why.
+      expect(rows.filter((r: any) => !r.ae_product_id).map((r: any) => ({ status: r.status, last_error: r.last_error, problems: r.problems, queued: r.sync_requested_at }))).toEqual([])
 
       // Order import polls on its own schedule: only the listing calls are counted.
       const c = Object.fromEntries(Object.entries(await calls()).filter(([m]) => !/\.order\./.test(m)))
