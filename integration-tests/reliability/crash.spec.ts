@@ -199,15 +199,20 @@ describe("a Medusa process killed with SIGKILL, then started again", () => {
     await sandboxControl(sandbox.url, "/faults", {})
     medusa = await boot("medusa-3")
     // A claim the killed run left in `importing` is taken over once it is stale (two minutes).
+    let open: unknown[] = []
     const done = await until(
       "every order imported once after the restart",
       async () => {
-        const bindings = await rows(`select ae_order_id, order_id, status from aliexpress_order`)
-        return bindings.length === ORDERS && bindings.every((b) => b.status === "imported" && b.order_id) && bindings
+        const bindings = await rows(`select ae_order_id, order_id, status, last_error, attempts, updated_at from aliexpress_order`)
+        open = bindings.filter((b) => b.status !== "imported" || !b.order_id)
+        return bindings.length === ORDERS && !open.length && bindings
       },
       300_000,
       2000
-    )
+    ).catch((e) => {
+      const log = medusa.log().split("\n").filter((l) => /AliExpress|rror/.test(l)).slice(-30).join("\n")
+      throw new Error(`${e.message}; open: ${JSON.stringify(open).slice(0, 2000)}\n${log}`)
+    })
     expect(new Set(done.map((b) => b.ae_order_id))).toEqual(new Set(placed))
     expect(new Set(done.map((b) => b.order_id)).size).toBe(ORDERS)
     const orders = await rows(`select id from "order" where sales_channel_id = $1 and deleted_at is null`, [seed.salesChannelId])

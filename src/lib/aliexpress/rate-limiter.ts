@@ -12,15 +12,16 @@ const SPACING_SLACK = 1.05
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
- * Token bucket of capacity one for one (app key, method): calls are spaced 1/rate apart.
- * AliExpress counts calls per second per API; a bucket that saved up a burst of C tokens would let
- * C + rate calls into one second and get the app banned, so no burst is saved.
+ * Spacing of one (app key, method): calls leave at least 1/rate apart, measured on the real
+ * clock when each one leaves. AliExpress counts calls per second per API; saving up a burst
+ * would let more than `rate` calls into one second and get the app banned, so nothing is saved
+ * up. Callers queue in order; each one waits for the previous departure plus the interval, so
+ * an event-loop stall cannot release several booked calls at once.
  */
 class MethodLimiter {
-  private nextSlotAt = 0
+  private lastDepartureAt = 0
   private bannedUntil = 0
-  /** Bumped by each ban so callers that reserved a slot before it reserve again after it. */
-  private generation = 0
+  private tail: Promise<void> = Promise.resolve()
 
   private intervalMs: number
 
@@ -33,17 +34,21 @@ class MethodLimiter {
   }
 
   async acquire(): Promise<void> {
-    for (;;) {
-      const now = Date.now()
-      const generation = this.generation
-      const start = Math.max(now, this.nextSlotAt, this.bannedUntil)
-      this.nextSlotAt = start + this.intervalMs
-      if (start > now) {
-        await sleep(start - now)
+    const previous = this.tail
+    let release!: () => void
+    this.tail = new Promise<void>((resolve) => (release = resolve))
+    await previous
+    try {
+      for (;;) {
+        const wait = Math.max(this.lastDepartureAt + this.intervalMs, this.bannedUntil) - Date.now()
+        if (wait <= 0) {
+          break
+        }
+        await sleep(wait)
       }
-      if (generation === this.generation && Date.now() >= this.bannedUntil) {
-        return
-      }
+      this.lastDepartureAt = Date.now()
+    } finally {
+      release()
     }
   }
 
@@ -51,8 +56,6 @@ class MethodLimiter {
     const until = Date.now() + ms + BAN_MARGIN_MS
     if (until > this.bannedUntil) {
       this.bannedUntil = until
-      this.nextSlotAt = until
-      this.generation++
     }
   }
 
