@@ -113,13 +113,21 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((p) => p.stop()))
 }
 
-process.on("exit", () => {
+const killAll = () => {
   for (const p of running) {
     try {
       process.kill(-p.child.pid!, "SIGKILL")
     } catch {}
   }
-})
+}
+// Never leave a server behind, however the run ends (an interrupted jest included).
+process.on("exit", killAll)
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killAll()
+    process.exit(1)
+  })
+}
 
 export async function waitForHealth(url: string, proc: MedusaProcess, timeoutMs = 180_000): Promise<void> {
   const end = Date.now() + timeoutMs

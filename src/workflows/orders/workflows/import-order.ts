@@ -2,14 +2,11 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import {
   createOrderPaymentCollectionWorkflow,
   createOrderWorkflow,
-  createRemoteLinkStep,
   emitEventStep,
   markPaymentCollectionAsPaid,
   reserveInventoryStep,
   useQueryGraphStep,
 } from "@medusajs/core-flows"
-import { Modules } from "@medusajs/framework/utils"
-import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type { OrderSummary } from "../../../lib/aliexpress"
 import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
 import { planMedusaOrder } from "../../../lib/orders/plan-order"
@@ -22,6 +19,7 @@ import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order
 import { ensureBuyerCustomerStep } from "../steps/ensure-buyer-customer"
 import { completeOrderBindingStep } from "../steps/complete-order-binding"
 import { resendListingStockStep } from "../steps/resend-listing-stock"
+import { linkOrderBindingStep } from "../steps/link-order-binding"
 
 export const importAliExpressOrderWorkflowId = "import-aliexpress-order"
 
@@ -103,14 +101,7 @@ export const importAliExpressOrderWorkflow = createWorkflow(
     const orderId = transform({ created, adopted }, ({ created, adopted }) => (created?.id ?? adopted ?? null) as string | null)
 
     when("complete-aliexpress-order-binding", { orderId, claim }, ({ orderId, claim }) => !!orderId && !claim.skipped).then(() => {
-      createRemoteLinkStep(
-        transform({ claim, orderId }, ({ claim, orderId }) => [
-          {
-            [ALIEXPRESS_MODULE]: { aliexpress_order_id: claim.binding_id },
-            [Modules.ORDER]: { order_id: orderId },
-          },
-        ])
-      )
+      linkOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
       completeOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
       resendListingStockStep(
         transform({ context, matches }, ({ context, matches }) => ({
