@@ -209,3 +209,13 @@ describe("more product images than AliExpress takes", () => {
     expect(six.problems.filter((p: any) => p.field === "images")).toEqual([])
   })
 })
+
+describe("description images", () => {
+  it("keeps absolute http(s) images and drops ones a buyer could not load", () => {
+    const { sanitizeDescription } = require("../../../src/lib/mapping")
+    const out = sanitizeDescription(`<p>Tee</p><img src=x onerror=alert(1)><img src="https://cdn.example.com/a.jpg" alt="front">`)
+    expect(out.html).not.toContain('src="x"')
+    expect(out.html).not.toContain("onerror")
+    expect(out.html).toContain('src="https://cdn.example.com/a.jpg"')
+  })
+})

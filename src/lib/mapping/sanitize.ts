@@ -78,11 +78,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
     return text
   },
   exclusiveFilter(frame) {
-    // An allowed element inside a dropped one goes too; an image without a usable src is useless.
-    return dropDepth > 0 || (frame.tag === "img" && !frame.attribs.src)
+    // An allowed element inside a dropped one goes too; an image without an absolute http(s)
+    // src is useless to a buyer, and AliExpress refuses the whole product for it.
+    return dropDepth > 0 || (frame.tag === "img" && !ABSOLUTE_HTTP.test(frame.attribs.src ?? ""))
   },
 }
 
+const ABSOLUTE_HTTP = /^https?:\/\/[^\s]+$/i
 const HAS_MARKUP = /<[a-zA-Z!/]/
 const HAS_IMG = /<img\s/i
 
