@@ -326,10 +326,11 @@ describe("a Medusa process killed with SIGKILL, then started again", () => {
     }
     expect(ticks(serverLog, FIRE)).toEqual([])
     expect(ticks(serverLog, TICK)).toEqual([])
-    // Never twice for one fire: a tick whose run overlaps the next is skipped (concurrency "forbid"), not doubled.
-    expect(new Set(workerFires).size).toBe(workerFires.length)
-    expect(new Set(workerTicks).size).toBe(workerTicks.length)
-    expect(workerTicks.length).toBeLessThanOrEqual(12)
+    // Never twice for one fire: each fire runs the job once, and over 20 s a 2-s cron fires at
+    // most 10 times (+2 for the window's edges); a doubled schedule would show about 20.
+    // (Log timestamps have one-second resolution, so two fires can share one: count, don't dedupe.)
+    expect(workerTicks.length).toBeLessThanOrEqual(workerFires.length)
+    expect(workerFires.length).toBeLessThanOrEqual(12)
     const serverTicks = ticks(serverLog, TICK)
 
     const s = await state()
