@@ -49,6 +49,19 @@ module.exports = defineConfig({
   },
   modules: [
     {
+      // Uploaded product images are served by this app itself, at its own URL (the demo's PORT).
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { backend_url: `${process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`}/static` },
+          },
+        ],
+      },
+    },
+    {
       resolve: "./src/modules/aliexpress",
       options: {
         encryptionKey: process.env.ALIEXPRESS_ENCRYPTION_KEY,

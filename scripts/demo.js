@@ -96,6 +96,26 @@ async function ensureDatabase() {
   await client.end()
 }
 
+/** The seed runs in its own short process, so the first listing sync is started here, as "Sync now" would. */
+async function startFirstSync() {
+  try {
+    const login = await fetch(`${medusaUrl}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    })
+    const { token } = await login.json()
+    const sync = await fetch(`${medusaUrl}/admin/aliexpress/sync`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: "{}",
+    })
+    console.log(sync.ok ? "Started the first listing sync" : `The first listing sync did not start (${sync.status}); use Sync now in the admin`)
+  } catch (error) {
+    console.log(`The first listing sync did not start (${error.message}); use Sync now in the admin`)
+  }
+}
+
 async function main() {
   step(`Database ${DATABASE_URL}`)
   await ensureDatabase()
@@ -125,6 +145,7 @@ async function main() {
   step(`Medusa on ${medusaUrl}`)
   start("medusa", medusaBin, ["develop"])
   await waitFor(`${medusaUrl}/health`, 180000)
+  await startFirstSync()
 
   console.log(`
 Medusa admin:        ${medusaUrl}/app   (login ${ADMIN_EMAIL} / ${ADMIN_PASSWORD})
