@@ -11,6 +11,7 @@ import { createSeedProducts, sampleProductSeed, setupUsStore, type ProductSeed }
 
 jest.setTimeout(240 * 1000)
 process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "150"
+process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "150"
 
 const POST = "aliexpress.solution.product.post"
 const EDIT = "aliexpress.solution.product.edit"
@@ -79,7 +80,7 @@ function templateBody(overrides: Record<string, unknown> = {}) {
 
 medusaIntegrationTestRunner({
   inApp: true,
-  env: { ALIEXPRESS_SYNC_DEBOUNCE_MS: "150" },
+  env: { ALIEXPRESS_SYNC_DEBOUNCE_MS: "150", ALIEXPRESS_SYNC_MIN_GAP_MS: "150" },
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
     let store: Awaited<ReturnType<typeof setupUsStore>>

@@ -80,6 +80,7 @@ medusaIntegrationTestRunner({
         admin
       )
       const order = data.order
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       expect(order.currency_code).toBe("usd")
       expect(order.sales_channel.id).toBe(ctx.salesChannelId)
       expect(order.email).toBe("us_buyer_77@buyer.aliexpress.invalid")
@@ -102,6 +103,23 @@ medusaIntegrationTestRunner({
       expect(order.shipping_methods[0].amount).toBe(4.5)
       expect(order.total).toBeCloseTo(19.99 * 3 + 4.5, 2)
       expect(order.payment_status).toBe("captured")
+      // The marketplace's capture, as Medusa's own mark-as-paid leaves it: one completed
+      // collection, one captured system payment, the order's capture transaction.
+      const { data: paid } = await query.graph({
+        entity: "order",
+        fields: ["payment_collections.*", "payment_collections.payments.*", "payment_collections.payments.captures.*", "transactions.*"],
+        filters: { id: binding.order_id },
+      })
+      const [collection] = paid[0].payment_collections
+      expect(paid[0].payment_collections).toHaveLength(1)
+      expect(collection.status).toBe("completed")
+      expect(Number(collection.captured_amount)).toBeCloseTo(order.total, 2)
+      expect(collection.payments).toHaveLength(1)
+      expect(collection.payments[0].provider_id).toBe("pp_system_default")
+      expect(collection.payments[0].captures).toHaveLength(1)
+      expect(paid[0].transactions.map((t: any) => [t.reference, t.reference_id, Number(t.amount)])).toEqual([
+        ["capture", collection.payments[0].captures[0].id, expect.closeTo(order.total, 2)],
+      ])
       expect(order.metadata).toMatchObject({
         aliexpress_order_id: aeOrderId,
         aliexpress_buyer_login_id: BUYER.login_id,
@@ -111,7 +129,6 @@ medusaIntegrationTestRunner({
       const reservations = await reservationsOf(order.id)
       expect(reservations.map((r: any) => Number(r.quantity)).sort()).toEqual([1, 2])
 
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data: linked } = await query.graph({
         entity: AliExpressOrderLink.entryPoint,
         fields: ["aliexpress_order_id", "order_id"],

@@ -3,6 +3,7 @@ process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "*/3 * * * * *"
 process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "*/3 * * * * *"
 process.env.ALIEXPRESS_RECONCILE_CRON = "*/10 * * * * *"
 process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "200"
+process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "200"
 // A hung call is given up after 3 s instead of the default 20 s.
 process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS = "3000"
 

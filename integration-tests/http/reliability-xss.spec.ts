@@ -2,6 +2,7 @@ process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_RECONCILE_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "100"
+process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "100"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"

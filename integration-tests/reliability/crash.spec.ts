@@ -106,6 +106,7 @@ beforeAll(async () => {
     ALIEXPRESS_ORDER_IMPORT_CRON: "*/2 * * * * *",
     ALIEXPRESS_SHIPMENT_PUSH_CRON: "*/5 * * * * *",
     ALIEXPRESS_SYNC_DEBOUNCE_MS: "200",
+    ALIEXPRESS_SYNC_MIN_GAP_MS: "200",
     ALIEXPRESS_REQUEST_TIMEOUT_MS: "5000",
   }
   delete baseEnv.REDIS_URL

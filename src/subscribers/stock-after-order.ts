@@ -9,7 +9,15 @@ import { bufferListingEvent } from "../lib/listings/queue-from-event"
  * reconcile. Queue the order's products at once instead: selling the same
  * unit twice is what this prevents.
  */
-export default async function stockAfterOrder({ event, container }: SubscriberArgs<{ id?: string; order_id?: string }>) {
+export default async function stockAfterOrder({
+  event,
+  container,
+}: SubscriberArgs<{ id?: string; order_id?: string; variant_ids?: string[] }>) {
+  if (event.data.variant_ids) {
+    // An imported AliExpress order names its variants: no need to read the order again.
+    bufferListingEvent(container, "variant", event.data.variant_ids)
+    return
+  }
   const orderId = event.data.order_id ?? event.data.id
   if (!orderId) {
     return

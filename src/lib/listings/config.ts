@@ -6,6 +6,7 @@ const envSchema = z.object({
   ALIEXPRESS_SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   ALIEXPRESS_SYNC_PAGES_IN_FLIGHT: z.coerce.number().int().min(1).max(4).default(2),
   ALIEXPRESS_SYNC_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600000).default(2000),
+  ALIEXPRESS_SYNC_MIN_GAP_MS: z.coerce.number().int().min(0).max(600000).default(5000),
   ALIEXPRESS_AUDIT_RECHECK_MS: z.coerce.number().int().min(0).max(86400000).default(60000),
   ALIEXPRESS_RECONCILE_CRON: z.string().trim().min(1).default("*/5 * * * *"),
 })
@@ -21,6 +22,8 @@ export type ListingSyncConfig = {
   pagesInFlight: number
   /** how long events are gathered before they are queued and a sync run starts */
   debounceMs: number
+  /** while events keep coming (orders all day), event-started syncs are at least this far apart */
+  minGapMs: number
   /** a listing under review is asked about at most this often, except on "sync now" */
   auditRecheckMs: number
   reconcileCron: string
@@ -35,6 +38,7 @@ export function listingSyncConfig(env: NodeJS.ProcessEnv = process.env): Listing
     batchSize: parsed.ALIEXPRESS_SYNC_BATCH_SIZE,
     pagesInFlight: parsed.ALIEXPRESS_SYNC_PAGES_IN_FLIGHT,
     debounceMs: parsed.ALIEXPRESS_SYNC_DEBOUNCE_MS,
+    minGapMs: parsed.ALIEXPRESS_SYNC_MIN_GAP_MS,
     auditRecheckMs: parsed.ALIEXPRESS_AUDIT_RECHECK_MS,
     reconcileCron: parsed.ALIEXPRESS_RECONCILE_CRON,
   }

@@ -11,6 +11,8 @@ import { describeError } from "./problems"
  * id after a flush starts the debounce timer; when it fires, everything gathered is turned
  * into product ids and queued with ONE queue write, then one sync run starts. Creating 100
  * products (some 500 product, variant and stock events) thus costs one queue write and one run.
+ * A lone change waits only the debounce; under a steady stream (orders arriving every second)
+ * flushes keep a minimum gap, so the same products are not re-synced back to back.
  */
 export function bufferListingEvent(container: MedusaContainer, kind: BufferedKind, ids: string[]): void {
   if (!ids.length) {
@@ -21,7 +23,15 @@ export function bufferListingEvent(container: MedusaContainer, kind: BufferedKin
     return
   }
   listingEventBuffer.busy = true
-  const timer = setTimeout(() => void flush(container), listingSyncConfig().debounceMs)
+  scheduleFlush(container)
+}
+
+let lastFlushAt = 0
+
+function scheduleFlush(container: MedusaContainer): void {
+  const { debounceMs, minGapMs } = listingSyncConfig()
+  const delay = Math.max(debounceMs, lastFlushAt + minGapMs - Date.now())
+  const timer = setTimeout(() => void flush(container), delay)
   timer.unref?.()
 }
 
@@ -35,6 +45,7 @@ async function productIdsOf(container: MedusaContainer, ids: BufferedIds): Promi
 }
 
 async function flush(container: MedusaContainer): Promise<void> {
+  lastFlushAt = Date.now()
   const ids = listingEventBuffer.take()
   try {
     const productIds = await productIdsOf(container, ids)
@@ -51,8 +62,7 @@ async function flush(container: MedusaContainer): Promise<void> {
     if (listingEventBuffer.size) {
       // Events that came in while this flush ran.
       listingEventBuffer.busy = true
-      const timer = setTimeout(() => void flush(container), listingSyncConfig().debounceMs)
-      timer.unref?.()
+      scheduleFlush(container)
     }
   }
 }

@@ -1,7 +1,8 @@
-/** Fields of an order to shape reserveInventoryStep's input. */
+/** Fields of a created order to shape reserveInventoryStep's input and to record its payment. */
 export const ORDER_RESERVATION_FIELDS = [
   "id",
   "total",
+  "currency_code",
   "items.id",
   "items.quantity",
   "items.variant_id",

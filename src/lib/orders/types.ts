@@ -35,7 +35,7 @@ export type AeOrderSnapshot = {
 
 export type OrderProblem = { field: string; message: string; hint: string; origin: "validation" | "marketplace" }
 
-export type MatchedLine = { sku_code: string; variant_id: string; title: string; product_title: string | null }
+export type MatchedLine = { sku_code: string; variant_id: string; product_id: string; title: string; product_title: string | null }
 
 const amount = (money?: { amount?: string } | null): number | null => {
   if (!money?.amount) {

@@ -2,7 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import type { OrderSummary } from "../../../lib/aliexpress"
+import type { OrderDetail, OrderSummary } from "../../../lib/aliexpress"
+import type { ImportContext } from "../../../lib/orders/plan-order"
+import { toSnapshot } from "../../../lib/orders/types"
+import { resolveImportContext } from "../steps/resolve-import-context"
 import { isAwaitingPayment, isCanceledOnAliExpress } from "../../../lib/orders/ae-status"
 import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../../lib/orders/constants"
 import { importAliExpressOrderWorkflow } from "../workflows/import-order"
@@ -58,9 +61,26 @@ export async function processOrderChanges(
     : []
   const bindingOf = new Map(bindings.map((b) => [b.ae_order_id, b]))
 
-  const importOne = async (aeOrderId: string, summary: OrderSummary | null) => {
+  // Where orders go is resolved once per run and currency, not once per order.
+  const contexts = new Map<string, Promise<ImportContext>>()
+  const contextFor = (currency: string) => {
+    if (!contexts.has(currency)) {
+      const resolving = resolveImportContext(container, currency)
+      // A failed read fails this order only; the next one asks again.
+      resolving.catch(() => contexts.delete(currency))
+      contexts.set(currency, resolving)
+    }
+    return contexts.get(currency)!
+  }
+
+  const importOne = async (aeOrderId: string, summary: OrderSummary | null, detail: OrderDetail | null) => {
     try {
-      const { result } = await importAliExpressOrderWorkflow(container).run({ input: { ae_order_id: aeOrderId, summary } })
+      detail ??= await service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+      const snapshot = toSnapshot(detail, summary)
+      const context = await contextFor(snapshot.currency_code)
+      const { result } = await importAliExpressOrderWorkflow(container).run({
+        input: { ae_order_id: aeOrderId, summary, snapshot, context },
+      })
       if (result.outcome === "imported") counts.imported++
       else if (result.outcome === "held") counts.held++
       else counts.skipped++
@@ -109,10 +129,12 @@ export async function processOrderChanges(
     done.add(aeOrderId)
     const binding = bindingOf.get(aeOrderId)
     let status = summary?.status ?? null
+    let detail: OrderDetail | null = null
     if (!summary) {
       // Named by a push, the merchant or a retry: read where the order stands first.
       try {
-        status = (await service.getClient(await service.requireAccount()).getOrder(aeOrderId)).status ?? null
+        detail = await service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+        status = detail.status ?? null
       } catch (e) {
         counts.failed++
         counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
@@ -139,10 +161,10 @@ export async function processOrderChanges(
       counts.skipped++
       return
     }
-    await importOne(aeOrderId, summary)
+    await importOne(aeOrderId, summary, detail)
   }
 
-  // Each import is a chain of Medusa workflows (~0.5–1 s), not AliExpress-bound: a few in
+  // Each import is a chain of Medusa workflows (~0.2 s of CPU, ~150 queries), not AliExpress-bound: a few in
   // flight multiply throughput. The unique binding claim keeps concurrent imports of one
   // order safe, and `done` is checked and set before any await.
   const concurrency = orderImportConcurrency()

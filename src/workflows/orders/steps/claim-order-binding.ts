@@ -39,28 +39,17 @@ export const claimOrderBindingStep = createStep(
     const now = new Date()
     const fields = bindingFieldsFromSnapshot(snapshot, now.getTime())
 
-    const [existing] = await service.listAliExpressOrders(
-      { account_id: input.account_id, ae_order_id: snapshot.ae_order_id },
-      { take: 1 }
-    )
-    if (!existing) {
-      let created
-      try {
-        created = await service.createAliExpressOrders({
-          account_id: input.account_id,
-          ae_order_id: snapshot.ae_order_id,
-          ...fields,
-          status,
-          problems: held ? problems : null,
-          attempts: 1,
-          last_attempt_at: now,
-        } as any)
-      } catch (e) {
-        if (isUniqueViolation(e)) {
-          throw alreadyClaimed(snapshot.ae_order_id)
-        }
-        throw e
-      }
+    // Most orders are new: insert first, and read the binding only when the index says it exists.
+    try {
+      const created = await service.createAliExpressOrders({
+        account_id: input.account_id,
+        ae_order_id: snapshot.ae_order_id,
+        ...fields,
+        status,
+        problems: held ? problems : null,
+        attempts: 1,
+        last_attempt_at: now,
+      } as any)
       const output: ClaimOrderBindingOutput = {
         binding_id: created.id,
         held,
@@ -69,6 +58,18 @@ export const claimOrderBindingStep = createStep(
         claimed_at: now.toISOString(),
       }
       return new StepResponse(output, { created_id: created.id })
+    } catch (e) {
+      if (!isUniqueViolation(e)) {
+        throw e
+      }
+    }
+    const [existing] = await service.listAliExpressOrders(
+      { account_id: input.account_id, ae_order_id: snapshot.ae_order_id },
+      { take: 1 }
+    )
+    if (!existing) {
+      // Inserted and removed again (a compensated concurrent import) between the two reads.
+      throw alreadyClaimed(snapshot.ae_order_id)
     }
 
     if (existing.status === "imported" || existing.status === "canceled") {

@@ -9,7 +9,9 @@ export const listChangedOrdersStepId = "list-changed-aliexpress-orders"
 
 /** Every order AliExpress changed in the window, all pages (the client sends the window in US Pacific time). */
 export const listChangedOrdersStep = createStep(
-  { name: listChangedOrdersStepId, maxRetries: 2, retryInterval: 2 },
+  // No retryInterval: it would make the engine checkpoint every step of the run to the database;
+  // the client already retries what is worth retrying, with backoff.
+  { name: listChangedOrdersStepId, maxRetries: 1 },
   async (input: { window: ImportWindow | null }, { container }) => {
     if (!input.window) {
       return new StepResponse([] as OrderSummary[])

@@ -15,12 +15,18 @@ export const matchOrderLinesStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "product_variant",
-      fields: ["id", "sku", "title", "product.title"],
+      fields: ["id", "sku", "title", "product_id", "product.title"],
       filters: { sku: skus },
     })
     const matches: MatchedLine[] = data
       .filter((v: any) => v.sku)
-      .map((v: any) => ({ sku_code: v.sku, variant_id: v.id, title: v.title, product_title: v.product?.title ?? null }))
+      .map((v: any) => ({
+        sku_code: v.sku,
+        variant_id: v.id,
+        product_id: v.product_id,
+        title: v.title,
+        product_title: v.product?.title ?? null,
+      }))
     return new StepResponse(matches)
   }
 )

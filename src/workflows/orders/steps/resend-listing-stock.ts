@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 
@@ -12,13 +11,8 @@ export const resendListingStockStepId = "resend-aliexpress-listing-stock"
  */
 export const resendListingStockStep = createStep(
   resendListingStockStepId,
-  async (input: { account_id: string; variant_ids: string[] }, { container }) => {
-    if (!input.variant_ids.length) {
-      return new StepResponse(0)
-    }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "product_variant", fields: ["product_id"], filters: { id: input.variant_ids } })
-    const productIds = [...new Set(data.map((v: any) => v.product_id as string))]
+  async (input: { account_id: string; product_ids: string[] }, { container }) => {
+    const productIds = [...new Set(input.product_ids)]
     if (!productIds.length) {
       return new StepResponse(0)
     }

@@ -1,15 +1,10 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  createOrderPaymentCollectionWorkflow,
-  createOrderWorkflow,
-  emitEventStep,
-  markPaymentCollectionAsPaid,
-  reserveInventoryStep,
-  useQueryGraphStep,
-} from "@medusajs/core-flows"
+import { PaymentEvents } from "@medusajs/framework/utils"
+import { createOrderWorkflow, emitEventStep, reserveInventoryStep, useQueryGraphStep } from "@medusajs/core-flows"
 import type { OrderSummary } from "../../../lib/aliexpress"
+import type { AeOrderSnapshot, MatchedLine } from "../../../lib/orders/types"
 import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
-import { planMedusaOrder } from "../../../lib/orders/plan-order"
+import { planMedusaOrder, type ImportContext } from "../../../lib/orders/plan-order"
 import { ORDER_RESERVATION_FIELDS, toReservationItems } from "../../../lib/orders/reservations"
 import { resolveImportContextStep } from "../steps/resolve-import-context"
 import { fetchAliExpressOrderStep } from "../steps/fetch-aliexpress-order"
@@ -20,6 +15,7 @@ import { ensureBuyerCustomerStep } from "../steps/ensure-buyer-customer"
 import { completeOrderBindingStep } from "../steps/complete-order-binding"
 import { resendListingStockStep } from "../steps/resend-listing-stock"
 import { linkOrderBindingStep } from "../steps/link-order-binding"
+import { recordMarketplacePaymentStep } from "../steps/record-marketplace-payment"
 
 export const importAliExpressOrderWorkflowId = "import-aliexpress-order"
 
@@ -27,6 +23,10 @@ export type ImportAliExpressOrderInput = {
   ae_order_id: string
   /** The order.get row, when the order came from a list: it carries the time left to ship. */
   summary?: Partial<OrderSummary> | null
+  /** The detail already read by the run (a push reads it to learn the status): not read again. */
+  snapshot?: AeOrderSnapshot | null
+  /** Resolved once per run and currency: where orders go does not change within a run. */
+  context?: ImportContext | null
 }
 
 export type ImportAliExpressOrderResult = {
@@ -34,19 +34,23 @@ export type ImportAliExpressOrderResult = {
   binding_id: string
   outcome: "imported" | "held" | "skipped"
   order_id: string | null
+  /** The order's variants, so listeners need not read the order again. */
+  variant_ids: string[]
 }
 
 /**
  * One AliExpress order becomes one Medusa order through Medusa's own flows:
  * claim (unique), customer, createOrderWorkflow with AliExpress' prices,
- * stock reserved, payment collection marked paid (the marketplace captured it).
+ * stock reserved, the marketplace's capture recorded as a paid system payment.
  * An order with unknown SKUs is held with its problems instead.
  */
 export const importAliExpressOrderWorkflow = createWorkflow(
   importAliExpressOrderWorkflowId,
   (input: ImportAliExpressOrderInput) => {
     const snapshot = fetchAliExpressOrderStep(input)
-    const context = resolveImportContextStep(transform({ snapshot }, ({ snapshot }) => ({ currency_code: snapshot.currency_code })))
+    const context = resolveImportContextStep(
+      transform({ snapshot, input }, ({ snapshot, input }) => ({ currency_code: snapshot.currency_code, context: input.context }))
+    )
     const matches = matchOrderLinesStep({ snapshot })
     const plan = transform({ snapshot, matches, context }, ({ snapshot, matches, context }) =>
       planMedusaOrder(snapshot, matches, context)
@@ -86,36 +90,45 @@ export const importAliExpressOrderWorkflow = createWorkflow(
           items: toReservationItems(orders[0], context.location_ids),
         }))
       )
-      const collections = createOrderPaymentCollectionWorkflow.runAsStep({
-        input: transform({ orders }, ({ orders }) => ({ order_id: orders[0].id, amount: Number(orders[0].total) })),
-      })
-      markPaymentCollectionAsPaid.runAsStep({
-        input: transform({ collections, orders }, ({ collections, orders }) => ({
-          payment_collection_id: collections[0].id,
+      const payment = recordMarketplacePaymentStep(
+        transform({ orders }, ({ orders }) => ({
           order_id: orders[0].id,
-        })),
-      })
+          amount: Number(orders[0].total),
+          currency_code: orders[0].currency_code,
+        }))
+      )
+      emitEventStep({
+        eventName: PaymentEvents.CAPTURED,
+        data: transform({ payment }, ({ payment }) => ({ id: payment.payment_id })),
+      }).config({ name: "emit-aliexpress-payment-captured" })
       return order
     })
 
     const orderId = transform({ created, adopted }, ({ created, adopted }) => (created?.id ?? adopted ?? null) as string | null)
 
     when("complete-aliexpress-order-binding", { orderId, claim }, ({ orderId, claim }) => !!orderId && !claim.skipped).then(() => {
-      linkOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
+      linkOrderBindingStep(
+        transform({ claim, orderId }, ({ claim, orderId }) => ({
+          binding_id: claim.binding_id,
+          order_id: orderId as string,
+          resumed: claim.resumed,
+        }))
+      )
       completeOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
       resendListingStockStep(
         transform({ context, matches }, ({ context, matches }) => ({
           account_id: context.account_id,
-          variant_ids: (matches as any[]).map((m) => m.variant_id).filter(Boolean),
+          product_ids: (matches as any[]).map((m) => m.product_id).filter(Boolean),
         }))
       )
     })
 
-    const result = transform({ claim, orderId, snapshot }, ({ claim, orderId, snapshot }): ImportAliExpressOrderResult => ({
+    const result = transform({ claim, orderId, snapshot, matches }, ({ claim, orderId, snapshot, matches }): ImportAliExpressOrderResult => ({
       ae_order_id: snapshot.ae_order_id,
       binding_id: claim.binding_id,
       outcome: claim.skipped ? "skipped" : claim.held ? "held" : "imported",
       order_id: orderId,
+      variant_ids: (matches as MatchedLine[]).map((m) => m.variant_id),
     }))
     when("emit-aliexpress-order-outcome", { result }, ({ result }) => result.outcome !== "skipped").then(() => {
       emitEventStep({
