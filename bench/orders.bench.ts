@@ -176,7 +176,8 @@ async function pushed(env: BenchEnv, skus: string[], m: number, samples: number)
   const used = diffCalls(before, readCalls(env.sandbox))
   const note = `${m} orders placed at ${TARGET_ORDERS_PER_SECOND}/s; ${arrived}/${m} imported (missing ones count with the time waited); pushes ${JSON.stringify(env.sandbox.state.pushes)}; AliExpress calls: ${describeCalls(used.calls)}`
   results.push(
-    judge(`5. order import throughput (push)`, round(times.length > 1 ? (times.length - 1) / runSeconds : 0), "orders/s", ">=", TARGET_ORDERS_PER_SECOND, note),
+    // Orders arrive at the target rate, so this can only echo it; keeping up shows in the delay.
+    judge(`5. order import throughput (push, ${TARGET_ORDERS_PER_SECOND}/s arriving)`, round(times.length > 1 ? (times.length - 1) / runSeconds : 0), "orders/s", undefined, undefined, note),
     judge(`5. order delay, push, ${TARGET_ORDERS_PER_SECOND}/s load: p50`, round(percentile(secondsOf(delays), 50), 1), "s", undefined, undefined, note),
     judge(`5. order delay, push, ${TARGET_ORDERS_PER_SECOND}/s load: p95`, round(percentile(secondsOf(delays), 95), 1), "s", "<=", 5, note)
   )

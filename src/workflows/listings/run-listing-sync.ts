@@ -6,6 +6,7 @@ import { listingSyncConfig } from "../../lib/listings/config"
 import { describeError } from "../../lib/listings/problems"
 import { importExistingListingsWorkflow } from "./workflows/import-existing-listings"
 import { syncListingsBatchWorkflow } from "./workflows/sync-listings-batch"
+import { PRICE_STOCK_BATCH } from "./steps/update-listing-prices-stock"
 
 export const LISTING_SYNC_LOCK = "aliexpress:listing-sync"
 
@@ -97,8 +98,9 @@ async function drain(container: MedusaContainer, opts: RunOptions): Promise<void
     let failure: unknown = null
     let pagesStarted = 0
     const startPage = async (): Promise<boolean> => {
-      // The first page is small, so the first calls leave while the next page is still being read.
-      const take = pagesStarted++ ? batchSize : Math.ceil(batchSize / 4)
+      // The first page is small, so the first calls leave while the next page is still being read;
+      // one price/stock batch long, so a change to every product still fills every batch call.
+      const take = pagesStarted++ ? batchSize : Math.min(batchSize, PRICE_STOCK_BATCH)
       const rows = await service.listAliExpressListings(
         inFlight.size ? { ...QUEUED, id: { $nin: [...inFlight] } } : QUEUED,
         { select: ["id"], take, order: { sync_requested_at: "ASC", id: "ASC" } }

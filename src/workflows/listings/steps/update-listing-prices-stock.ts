@@ -11,7 +11,8 @@ import { paced } from "../../../lib/listings/pacer"
 export const updateListingPricesStockStepId = "update-aliexpress-listing-prices-stock"
 
 /** AliExpress takes at most 20 products per batch update call. */
-const BATCH = 20
+export const PRICE_STOCK_BATCH = 20
+const BATCH = PRICE_STOCK_BATCH
 
 type Kind = "price" | "stock"
 
