@@ -12,7 +12,6 @@ export const updateListingPricesStockStepId = "update-aliexpress-listing-prices-
 
 /** AliExpress takes at most 20 products per batch update call. */
 export const PRICE_STOCK_BATCH = 20
-const BATCH = PRICE_STOCK_BATCH
 
 type Kind = "price" | "stock"
 
@@ -77,7 +76,7 @@ export const updateListingPricesStockStep = createStep(
 
     for (const kind of ["price", "stock"] as const) {
       const wanted = candidates.filter((p) => (kind === "price" ? p.send_price : p.send_stock))
-      for (const group of chunk(wanted, BATCH)) {
+      for (const group of chunk(wanted, PRICE_STOCK_BATCH)) {
         if (authFailed.value) break
         await send(kind, group)
       }

@@ -5,7 +5,7 @@ import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import type { OrderDetail, OrderSummary } from "../../../lib/aliexpress"
 import type { ImportContext } from "../../../lib/orders/plan-order"
 import { toSnapshot } from "../../../lib/orders/types"
-import { resolveImportContext } from "../steps/resolve-import-context"
+import { resolveImportContext } from "./resolve-import-context"
 import { isAwaitingPayment, isCanceledOnAliExpress } from "../../../lib/orders/ae-status"
 import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../../lib/orders/constants"
 import { importAliExpressOrderWorkflow } from "../workflows/import-order"
@@ -61,6 +61,8 @@ export async function processOrderChanges(
     : []
   const bindingOf = new Map(bindings.map((b) => [b.ae_order_id, b]))
 
+  const readOrder = async (aeOrderId: string) => service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+
   // Where orders go is resolved once per run and currency, not once per order.
   const contexts = new Map<string, Promise<ImportContext>>()
   const contextFor = (currency: string) => {
@@ -75,12 +77,10 @@ export async function processOrderChanges(
 
   const importOne = async (aeOrderId: string, summary: OrderSummary | null, detail: OrderDetail | null) => {
     try {
-      detail ??= await service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+      detail ??= await readOrder(aeOrderId)
       const snapshot = toSnapshot(detail, summary)
       const context = await contextFor(snapshot.currency_code)
-      const { result } = await importAliExpressOrderWorkflow(container).run({
-        input: { ae_order_id: aeOrderId, summary, snapshot, context },
-      })
+      const { result } = await importAliExpressOrderWorkflow(container).run({ input: { snapshot, context } })
       if (result.outcome === "imported") counts.imported++
       else if (result.outcome === "held") counts.held++
       else counts.skipped++
@@ -105,7 +105,7 @@ export async function processOrderChanges(
       let endReason: string | null = summary?.endReason ?? binding.ae_end_reason ?? null
       if (status === "FINISH" && !endReason) {
         // Only the detail says whether FINISH closed a delivered or a canceled order.
-        const detail: any = await service.getClient(await service.requireAccount()).getOrder(binding.ae_order_id)
+        const detail: any = await readOrder(binding.ae_order_id)
         endReason = detail.endReason ?? detail.end_reason ?? null
       }
       await syncAliExpressOrderStatusWorkflow(container).run({
@@ -133,7 +133,7 @@ export async function processOrderChanges(
     if (!summary) {
       // Named by a push, the merchant or a retry: read where the order stands first.
       try {
-        detail = await service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+        detail = await readOrder(aeOrderId)
         status = detail.status ?? null
       } catch (e) {
         counts.failed++
@@ -164,8 +164,8 @@ export async function processOrderChanges(
     await importOne(aeOrderId, summary, detail)
   }
 
-  // Each import is a chain of Medusa workflows (~0.2 s of CPU, ~150 queries), not AliExpress-bound: a few in
-  // flight multiply throughput. The unique binding claim keeps concurrent imports of one
+  // Each import is a chain of Medusa workflows (~0.2 s of CPU, ~150 queries), not
+  // AliExpress-bound: a few in flight multiply throughput. The unique binding claim keeps concurrent imports of one
   // order safe, and `done` is checked and set before any await.
   const concurrency = orderImportConcurrency()
   await runPool(input.summaries, concurrency, (summary) => handle(summary.orderId, summary))

@@ -1,13 +1,10 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PaymentEvents } from "@medusajs/framework/utils"
 import { createOrderWorkflow, emitEventStep, reserveInventoryStep, useQueryGraphStep } from "@medusajs/core-flows"
-import type { OrderSummary } from "../../../lib/aliexpress"
 import type { AeOrderSnapshot, MatchedLine } from "../../../lib/orders/types"
 import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
 import { planMedusaOrder, type ImportContext } from "../../../lib/orders/plan-order"
 import { ORDER_RESERVATION_FIELDS, toReservationItems } from "../../../lib/orders/reservations"
-import { resolveImportContextStep } from "../steps/resolve-import-context"
-import { fetchAliExpressOrderStep } from "../steps/fetch-aliexpress-order"
 import { matchOrderLinesStep } from "../steps/match-order-lines"
 import { claimOrderBindingStep } from "../steps/claim-order-binding"
 import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
@@ -20,13 +17,10 @@ import { recordMarketplacePaymentStep } from "../steps/record-marketplace-paymen
 export const importAliExpressOrderWorkflowId = "import-aliexpress-order"
 
 export type ImportAliExpressOrderInput = {
-  ae_order_id: string
-  /** The order.get row, when the order came from a list: it carries the time left to ship. */
-  summary?: Partial<OrderSummary> | null
-  /** The detail already read by the run (a push reads it to learn the status): not read again. */
-  snapshot?: AeOrderSnapshot | null
+  /** The order as the run read it from AliExpress (the detail is the truth, a push only a hint). */
+  snapshot: AeOrderSnapshot
   /** Resolved once per run and currency: where orders go does not change within a run. */
-  context?: ImportContext | null
+  context: ImportContext
 }
 
 export type ImportAliExpressOrderResult = {
@@ -47,10 +41,7 @@ export type ImportAliExpressOrderResult = {
 export const importAliExpressOrderWorkflow = createWorkflow(
   importAliExpressOrderWorkflowId,
   (input: ImportAliExpressOrderInput) => {
-    const snapshot = fetchAliExpressOrderStep(input)
-    const context = resolveImportContextStep(
-      transform({ snapshot, input }, ({ snapshot, input }) => ({ currency_code: snapshot.currency_code, context: input.context }))
-    )
+    const { snapshot, context } = input
     const matches = matchOrderLinesStep({ snapshot })
     const plan = transform({ snapshot, matches, context }, ({ snapshot, matches, context }) =>
       planMedusaOrder(snapshot, matches, context)

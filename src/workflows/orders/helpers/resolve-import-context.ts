@@ -1,19 +1,8 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import type { ImportContext } from "../../../lib/orders/plan-order"
-
-export const resolveImportContextStepId = "resolve-aliexpress-import-context"
-
-/** Where an imported order goes; a run that imports many passes the context it resolved once. */
-export const resolveImportContextStep = createStep(
-  resolveImportContextStepId,
-  async (input: { currency_code?: string; context?: ImportContext | null }, { container }) => {
-    return new StepResponse(input.context ?? (await resolveImportContext(container, input.currency_code)))
-  }
-)
 
 /** The account's channel, a region in the order currency, its stock locations and shipping options. */
 export async function resolveImportContext(container: MedusaContainer, currencyCode?: string): Promise<ImportContext> {
