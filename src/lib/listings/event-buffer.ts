@@ -33,3 +33,11 @@ class EventBuffer {
 }
 
 export const listingEventBuffer = new EventBuffer()
+
+/**
+ * How long buffered events wait: the debounce, stretched so a flush starts no sooner than
+ * `minGapMs` after the previous one began.
+ */
+export function flushDelay(now: number, lastFlushAt: number, debounceMs: number, minGapMs: number): number {
+  return Math.max(debounceMs, lastFlushAt + minGapMs - now)
+}

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { requestListingSyncWorkflow } from "../../workflows/listings/workflows/request-listing-sync"
 import { startListingSyncNow } from "../../workflows/listings/schedule-listing-sync"
 import { listingSyncConfig } from "./config"
-import { listingEventBuffer, type BufferedIds, type BufferedKind } from "./event-buffer"
+import { flushDelay, listingEventBuffer, type BufferedIds, type BufferedKind } from "./event-buffer"
 import { productIdsOfInventoryLevels, productIdsOfReservations, productIdsOfVariants } from "./event-products"
 import { describeError } from "./problems"
 
@@ -30,8 +30,7 @@ let lastFlushAt = 0
 
 function scheduleFlush(container: MedusaContainer): void {
   const { debounceMs, minGapMs } = listingSyncConfig()
-  const delay = Math.max(debounceMs, lastFlushAt + minGapMs - Date.now())
-  const timer = setTimeout(() => void flush(container), delay)
+  const timer = setTimeout(() => void flush(container), flushDelay(Date.now(), lastFlushAt, debounceMs, minGapMs))
   timer.unref?.()
 }
 
