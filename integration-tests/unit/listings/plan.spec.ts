@@ -6,7 +6,7 @@ import { context, product as sourceProduct, variant } from "../mapping/fixtures"
 const ctx = context()
 
 function listingProduct(overrides: Partial<SourceProduct> = {}): ListingProduct {
-  return { source: sourceProduct(overrides), salesChannelIds: ["sc_ae"], inventory: {} }
+  return { source: sourceProduct(overrides), inventory: {} }
 }
 
 /** The hashes the sync stored after sending this product as it is now. */

@@ -1,6 +1,6 @@
 import type { SourceProduct } from "../mapping"
 
-/** The `query.graph` fields a listing needs: what the mapping engine reads, plus channels and inventory. */
+/** The `query.graph` fields a listing needs: what the mapping engine reads, plus inventory. Channel membership is read apart, for the whole page at once. */
 export const LISTING_PRODUCT_FIELDS = [
   "id",
   "title",
@@ -28,7 +28,6 @@ export const LISTING_PRODUCT_FIELDS = [
   "categories.handle",
   "options.title",
   "options.values.value",
-  "sales_channels.id",
   "variants.id",
   "variants.sku",
   "variants.title",
@@ -57,7 +56,6 @@ export type InventoryRequirement = { inventory_item_id: string; required_quantit
 /** A product as loaded for listing: the engine's input plus what the sync needs around it. */
 export type ListingProduct = {
   source: SourceProduct
-  salesChannelIds: string[]
   inventory: Record<string, InventoryRequirement[]>
 }
 
@@ -126,5 +124,5 @@ export function toListingProduct(raw: any): ListingProduct {
       required_quantity: Number(ii.required_quantity ?? 1) || 1,
     }))
   }
-  return { source, salesChannelIds: (raw.sales_channels ?? []).map((s: any) => s.id), inventory }
+  return { source, inventory }
 }
