@@ -5,7 +5,7 @@ import { sleep, startBenchEnv, waitFor, type BenchEnv } from "./lib/medusa-env"
 import { describeCalls, diffCalls, readCalls } from "./lib/sandbox-calls"
 import { syncNow } from "./lib/sync-driver"
 
-type Options = { m: number; rate: number; samples?: number }
+type Options = { m: number; rate: number; samples?: number; heapMiB?: number }
 
 /** Products behind the orders: enough SKUs to spread the orders, enough stock for all of them. */
 const PRODUCTS = 20
@@ -222,6 +222,7 @@ export async function run(options: Options): Promise<BenchResult[]> {
     products: PRODUCTS,
     stock: STOCK,
     sandbox: { auditDelayMs: 0 },
+    heapMiB: options.heapMiB,
     env: { ALIEXPRESS_RECONCILE_CRON: "0 4 * * 0" },
   })
   try {

@@ -9,6 +9,7 @@
  *   --seconds 3                  duration of the mapping benchmark
  *   --compare-memory             also run the first sync at 10N and compare peak memory
  *   --samples 30                 single changes / shipments timed for the delay figures
+ *   --heap-mib 1024              V8 heap limit of the Medusa server (0: V8's own default)
  */
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } })
 const fs = require("fs")
@@ -42,6 +43,7 @@ async function main() {
     seconds: Number(flags.seconds || 3),
     compareMemory: flags["compare-memory"] === "true",
     samples: Number(flags.samples || 30),
+    heapMiB: Number(flags["heap-mib"] ?? 1024),
   }
   const results = []
   for (const name of only) {

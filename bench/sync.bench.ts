@@ -5,7 +5,7 @@ import { memoryOf, sleep, startBenchEnv, waitFor, type BenchEnv } from "./lib/me
 import { describeCalls, diffCalls, METHOD, readCalls, total, writes } from "./lib/sandbox-calls"
 import { syncNow } from "./lib/sync-driver"
 
-type Options = { n: number; rate: number; compareMemory?: boolean; samples?: number }
+type Options = { n: number; rate: number; compareMemory?: boolean; samples?: number; heapMiB?: number }
 
 /** AliExpress takes at most 20 products per batch price or inventory call. */
 const BATCH = 20
@@ -15,12 +15,13 @@ const STOCK = 10
 /** Generous: the bound is calls / R, this only stops a stuck run. */
 const syncTimeout = (calls: number, rate: number) => Math.max(300_000, (calls / rate) * 3000)
 
-function envFor(name: string, n: number, rate: number): Promise<BenchEnv> {
+function envFor(name: string, n: number, rate: number, heapMiB: number | undefined): Promise<BenchEnv> {
   return startBenchEnv({
     name,
     rate,
     products: n,
     stock: STOCK,
+    heapMiB,
     // Only the benchmark starts syncs: the reconcile job would queue everything on its own.
     env: { ALIEXPRESS_RECONCILE_CRON: "0 4 * * 0" },
   })
@@ -76,7 +77,8 @@ async function firstSync(env: BenchEnv, n: number, rate: number): Promise<{ resu
         "MiB",
         undefined,
         undefined,
-        `VmHWM after the sync; ${bootMemory.peakMiB} MiB peak after boot, ${memory.rssMiB} MiB resident at the end`
+        `VmHWM after the sync; ${bootMemory.peakMiB} MiB peak after boot, ${memory.rssMiB} MiB resident at the end; ` +
+          (env.heapMiB ? `heap limit ${env.heapMiB} MiB (--heap-mib)` : "V8's default heap limit")
       ),
     ],
   }
@@ -168,7 +170,7 @@ async function stockDelay(env: BenchEnv, n: number, samples: number): Promise<Be
 export async function run(options: Options): Promise<BenchResult[]> {
   const { n, rate } = options
   const results: BenchResult[] = []
-  let env: BenchEnv | null = await envFor("sync", n, rate)
+  let env: BenchEnv | null = await envFor("sync", n, rate, options.heapMiB)
   let peakAtN: number
   try {
     const first = await firstSync(env, n, rate)
@@ -187,7 +189,7 @@ export async function run(options: Options): Promise<BenchResult[]> {
 
   if (options.compareMemory) {
     const big = n * 10
-    const bigEnv = await envFor("sync-10n", big, rate)
+    const bigEnv = await envFor("sync-10n", big, rate, options.heapMiB)
     try {
       const first = await firstSync(bigEnv, big, rate)
       results.push(...first.results)

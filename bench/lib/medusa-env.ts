@@ -27,6 +27,8 @@ export type BenchEnv = {
   /** the pid of the Medusa server process */
   pid: number
   logFile: string
+  /** the server's V8 heap limit, when one was set */
+  heapMiB?: number
   stop(): Promise<void>
 }
 
@@ -39,6 +41,12 @@ export type BenchEnvOptions = {
   sandbox?: Partial<SandboxOptions>
   /** extra environment for the Medusa process (crons) */
   env?: Record<string, string>
+  /**
+   * V8 heap limit of the server, as a production deployment sets it (0: V8's default). Without one,
+   * V8 lets the old generation grow to about four times the live heap before a full collection
+   * (its growing factor for limits of 2 GiB and more), so the peak would measure the run's length.
+   */
+  heapMiB?: number
 }
 
 /** Environments still running: stopped on Ctrl-C or a kill, so no server outlives the run. */
@@ -187,7 +195,12 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     for (let attempt = 1; !server; attempt++) {
       const port = await freePort()
       medusaUrl = `http://localhost:${port}`
-      const started = await startServer({ ...env, PORT: String(port), MEDUSA_BACKEND_URL: medusaUrl, NODE_ENV: "development" }, medusaUrl, log, logFile)
+      const started = await startServer(
+        { ...env, ...heapLimit(options.heapMiB), PORT: String(port), MEDUSA_BACKEND_URL: medusaUrl, NODE_ENV: "development" },
+        medusaUrl,
+        log,
+        logFile
+      )
       cleanups.push(started.stop)
       if (started.child) {
         server = started.child
@@ -199,11 +212,16 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     let token: string | null = null
     const api = makeApi(medusaUrl, () => token)
     token = (await api.post("/auth/user/emailpass", ADMIN)).token
-    return { medusaUrl, sandbox, api, pid: server.pid!, logFile, stop }
+    return { medusaUrl, sandbox, api, pid: server.pid!, logFile, heapMiB: options.heapMiB || undefined, stop }
   } catch (error) {
     await stop()
     throw error
   }
+}
+
+function heapLimit(heapMiB: number | undefined): NodeJS.ProcessEnv {
+  if (!heapMiB) return {}
+  return { NODE_OPTIONS: [process.env.NODE_OPTIONS, `--max-old-space-size=${heapMiB}`].filter(Boolean).join(" ") }
 }
 
 /** Starts the server and waits for /health; `child` is null when the port was taken meanwhile. */
