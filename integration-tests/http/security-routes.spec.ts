@@ -10,7 +10,7 @@ const adminRoutes = listRoutes("admin")
 
 type BodyRoute = { matcher: string; method: string; schema: any; allowsUnknown?: boolean }
 
-/** Every route whose body is validated, with its zod schema (see src/api/utils/validate-body.ts). */
+/** Every route whose body is validated, with its zod schema (see src/api/utils/validate-request.ts). */
 function bodyRoutes(): BodyRoute[] {
   const routes = ((middlewares as any).routes ?? []) as any[]
   return routes.flatMap((route) => {

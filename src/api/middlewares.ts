@@ -1,5 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { validateBody } from "./utils/validate-body"
+import { validateBody } from "./utils/validate-request"
 import { AdminSaveAliExpressSettings } from "./admin/aliexpress/settings/validators"
 import { oauthRoutes } from "./admin/aliexpress/oauth/middlewares"
 import { listingsRoutes } from "./admin/aliexpress/listings/middlewares"

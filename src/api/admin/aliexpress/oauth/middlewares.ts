@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { validateBody, validateQuery } from "../../../utils/validate-body"
+import { validateBody, validateQuery } from "../../../utils/validate-request"
 import {
   AdminAliExpressOAuthCallback,
   AdminDisconnectAliExpress,
