@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from "react"
+import { useMemo } from "react"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Container, Input, Select, Table, Text, toast } from "@medusajs/ui"
-import { Link, useSearchParams } from "react-router-dom"
+import { Link } from "react-router-dom"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { EmptyState } from "../../../components/empty-state"
 import { FailedPushes } from "../../../components/orders/failed-pushes"
@@ -9,42 +9,23 @@ import { OrderDrawer } from "../../../components/orders/order-drawer"
 import { TrackingUpload } from "../../../components/orders/tracking-upload"
 import { ORDER_STATUS_META, OrderStatusBadge, ShipmentStatusBadge } from "../../../components/status-badges"
 import { useImportOrdersNow } from "../../../hooks/actions"
+import { ALL, useListFilters } from "../../../hooks/list-filters"
 import { useAeOrders, useRetryOrder } from "../../../hooks/orders"
 import { toastError } from "../../../lib/errors"
 import { formatRelative, formatTimeLeft } from "../../../lib/format"
 
 const PAGE_SIZE = 20
-const ALL = "all"
 const SHIPPABLE = new Set(["WAIT_SELLER_SEND_GOODS", "SELLER_PART_SEND_GOODS"])
 
 const OrdersPage = () => {
-  const [params, setParams] = useSearchParams()
+  const { params, update, search, setSearch, offset, q } = useListFilters()
   const status = params.get("status") ?? ALL
-  const offset = Number(params.get("offset") ?? 0)
-  const [search, setSearch] = useState(params.get("q") ?? "")
   const importNow = useImportOrdersNow()
   const retry = useRetryOrder()
 
-  const update = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === "" || v === ALL) next.delete(k)
-      else next.set(k, v)
-    }
-    if (!("offset" in patch)) next.delete("offset")
-    setParams(next, { replace: true })
-  }
-
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if ((params.get("q") ?? "") !== search) update({ q: search || null })
-    }, 300)
-    return () => clearTimeout(t)
-  }, [search])
-
   const query = useMemo(
-    () => ({ limit: PAGE_SIZE, offset, status: status === ALL ? undefined : status, q: params.get("q") || undefined }),
-    [offset, status, params.get("q")]
+    () => ({ limit: PAGE_SIZE, offset, status: status === ALL ? undefined : status, q }),
+    [offset, status, q]
   )
   const { data, isLoading, isError, error } = useAeOrders(query)
   const orders = data?.orders ?? []

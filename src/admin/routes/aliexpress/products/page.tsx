@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from "react"
+import { useMemo, useState } from "react"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Checkbox, Container, Input, Select, Table, Text, toast } from "@medusajs/ui"
-import { useSearchParams } from "react-router-dom"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { EmptyState } from "../../../components/empty-state"
 import { ListingDrawer } from "../../../components/listing-drawer"
 import { LISTING_STATUS_META, ListingStatusBadge } from "../../../components/status-badges"
 import { useSyncNow } from "../../../hooks/actions"
+import { ALL, useListFilters } from "../../../hooks/list-filters"
 import { useListings } from "../../../hooks/listings"
 import { useOverview } from "../../../hooks/settings"
 import { SyncProgressBar } from "../../../components/progress-bar"
@@ -14,36 +14,15 @@ import { toastError } from "../../../lib/errors"
 import { formatDateTime, formatRelative } from "../../../lib/format"
 
 const PAGE_SIZE = 20
-const ALL = "all"
 
 const ProductsPage = () => {
-  const [params, setParams] = useSearchParams()
+  const { params, update, search, setSearch, offset, q } = useListFilters()
   const status = params.get("status") ?? ALL
   const problems = params.get("has_problems") ?? ALL
-  const offset = Number(params.get("offset") ?? 0)
-  const [search, setSearch] = useState(params.get("q") ?? "")
   const [selected, setSelected] = useState<string[]>([])
   const sync = useSyncNow()
   const overview = useOverview()
   const progress = overview.data?.account?.sync_progress ?? null
-
-  const update = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(params)
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === "" || v === ALL) next.delete(k)
-      else next.set(k, v)
-    }
-    if (!("offset" in patch)) next.delete("offset")
-    setParams(next, { replace: true })
-  }
-
-  // Search as the merchant types, without a request per keystroke.
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if ((params.get("q") ?? "") !== search) update({ q: search || null })
-    }, 300)
-    return () => clearTimeout(t)
-  }, [search])
 
   const query = useMemo(
     () => ({
@@ -51,9 +30,9 @@ const ProductsPage = () => {
       offset,
       status: status === ALL ? undefined : status,
       has_problems: problems === ALL ? undefined : problems === "true",
-      q: params.get("q") || undefined,
+      q,
     }),
-    [offset, status, problems, params.get("q")]
+    [offset, status, problems, q]
   )
   const { data, isLoading, isError, error } = useListings(query)
   const listings = data?.listings ?? []
