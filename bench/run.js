@@ -9,6 +9,7 @@
  *   --seconds 3                  duration of the mapping benchmark
  *   --compare-memory             also run the first sync at 10N and compare peak memory
  *   --samples 30                 single changes / shipments timed for the delay figures
+ *   --first-sync-only            sync suite: benchmark 2 only (for --n 100000)
  *   --heap-mib 1024              V8 heap limit of the Medusa server (0: V8's own default)
  */
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } })
@@ -43,6 +44,7 @@ async function main() {
     seconds: Number(flags.seconds || 3),
     compareMemory: flags["compare-memory"] === "true",
     samples: Number(flags.samples || 30),
+    firstSyncOnly: flags["first-sync-only"] === "true",
     heapMiB: Number(flags["heap-mib"] ?? 1024),
   }
   const results = []
