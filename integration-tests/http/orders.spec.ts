@@ -100,6 +100,20 @@ medusaIntegrationTestRunner({
         [a.id, 2, 19.99],
         [b.id, 1, 19.99],
       ])
+      // Each line carries its variant and product as Medusa's own order lines do, at the
+      // price the buyer paid (a custom price), with no store promotion applied to it.
+      expect(items[0]).toMatchObject({
+        variant_sku: a.sku,
+        variant_title: a.title,
+        product_id: ctx.product.id,
+        product_title: ctx.product.title,
+        product_handle: ctx.product.handle,
+        subtitle: a.title,
+        is_custom_price: true,
+        is_tax_inclusive: true,
+        requires_shipping: true,
+      })
+      expect(order.items.flatMap((i: any) => i.adjustments ?? [])).toEqual([])
       expect(order.shipping_methods[0].amount).toBe(4.5)
       expect(order.total).toBeCloseTo(19.99 * 3 + 4.5, 2)
       expect(order.payment_status).toBe("captured")

@@ -102,17 +102,12 @@ export function planMedusaOrder(snapshot: AeOrderSnapshot, matches: MatchedLine[
     no_notification: true,
     shipping_address: address,
     billing_address: address,
-    items: snapshot.items.map((item) => {
-      const match = bySku.get(item.sku_code as string) as MatchedLine
-      return {
-        variant_id: match.variant_id,
-        quantity: item.quantity,
-        unit_price: item.unit_price,
-        title: match.product_title ?? item.title ?? match.title,
-        is_tax_inclusive: true,
-        metadata: { aliexpress_child_order_id: item.child_order_id, aliexpress_product_id: item.product_id },
-      }
-    }),
+    items: snapshot.items.map((item) =>
+      lineItem(bySku.get(item.sku_code as string) as MatchedLine, item, {
+        aliexpress_child_order_id: item.child_order_id,
+        aliexpress_product_id: item.product_id,
+      })
+    ),
     shipping_methods: [
       {
         shipping_option_id: option!.id,
@@ -128,6 +123,39 @@ export function planMedusaOrder(snapshot: AeOrderSnapshot, matches: MatchedLine[
     },
   }
   return { problems, email, customer, order }
+}
+
+/**
+ * An order line as Medusa's createOrderWorkflow shapes one from its variant (prepareLineItemData),
+ * at the price the buyer paid on AliExpress: a custom, tax-inclusive unit price.
+ */
+function lineItem(match: MatchedLine, item: AeOrderSnapshot["items"][number], metadata: Record<string, unknown>) {
+  const d = match.details
+  return {
+    variant_id: match.variant_id,
+    product_id: match.product_id,
+    quantity: item.quantity,
+    unit_price: item.unit_price,
+    is_custom_price: true,
+    is_tax_inclusive: true,
+    title: match.product_title ?? item.title ?? match.title,
+    subtitle: match.title,
+    thumbnail: d?.thumbnail ?? d?.product_thumbnail ?? null,
+    product_title: match.product_title,
+    product_description: d?.product_description ?? null,
+    product_subtitle: d?.product_subtitle ?? null,
+    product_type: d?.product_type ?? null,
+    product_type_id: d?.product_type_id ?? null,
+    product_collection: d?.product_collection ?? null,
+    product_handle: d?.product_handle ?? null,
+    variant_sku: match.sku_code,
+    variant_barcode: d?.barcode ?? null,
+    variant_title: match.title,
+    is_discountable: d?.product_discountable ?? true,
+    is_giftcard: d?.product_is_giftcard ?? false,
+    requires_shipping: d?.requires_shipping ?? true,
+    metadata,
+  }
 }
 
 /** The option mapped to the carrier the buyer picked, else the first one serving the channel. */

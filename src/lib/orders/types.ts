@@ -35,7 +35,30 @@ export type AeOrderSnapshot = {
 
 export type OrderProblem = { field: string; message: string; hint: string; origin: "validation" | "marketplace" }
 
-export type MatchedLine = { sku_code: string; variant_id: string; product_id: string; title: string; product_title: string | null }
+/** What an order line copies from its variant and product, as Medusa's own line items do. */
+export type MatchedVariantDetails = {
+  barcode: string | null
+  thumbnail: string | null
+  product_description: string | null
+  product_subtitle: string | null
+  product_thumbnail: string | null
+  product_handle: string | null
+  product_type: string | null
+  product_type_id: string | null
+  product_collection: string | null
+  product_discountable: boolean
+  product_is_giftcard: boolean
+  requires_shipping: boolean
+}
+
+export type MatchedLine = {
+  sku_code: string
+  variant_id: string
+  product_id: string
+  title: string
+  product_title: string | null
+  details?: MatchedVariantDetails
+}
 
 const amount = (money?: { amount?: string } | null): number | null => {
   if (!money?.amount) {

@@ -14,7 +14,7 @@ export type BuyerCustomerInput = {
 
 /**
  * One Medusa customer per AliExpress buyer login (through its stable email),
- * created with the buyer's name, which createOrderWorkflow alone would drop.
+ * created with the buyer's name (an order names only the buyer's email).
  */
 export const ensureBuyerCustomerStep = createStep(
   ensureBuyerCustomerStepId,

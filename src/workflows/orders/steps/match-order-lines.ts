@@ -4,7 +4,31 @@ import type { AeOrderSnapshot, MatchedLine } from "../../../lib/orders/types"
 
 export const matchOrderLinesStepId = "match-aliexpress-order-lines"
 
-/** Finds the Medusa variant of each AliExpress item by SKU code (the listing sends variant SKUs as sku_code). */
+/** The variant and product fields Medusa copies onto an order's line items. */
+const MATCHED_VARIANT_FIELDS = [
+  "id",
+  "sku",
+  "title",
+  "barcode",
+  "thumbnail",
+  "product_id",
+  "product.title",
+  "product.description",
+  "product.subtitle",
+  "product.thumbnail",
+  "product.handle",
+  "product.discountable",
+  "product.is_giftcard",
+  "product.type.id",
+  "product.type.value",
+  "product.collection.title",
+  "inventory_items.inventory.requires_shipping",
+]
+
+/**
+ * Finds the Medusa variant of each AliExpress item by SKU code (the listing sends variant SKUs
+ * as sku_code), with what its order line copies from the variant and product.
+ */
 export const matchOrderLinesStep = createStep(
   matchOrderLinesStepId,
   async (input: { snapshot: AeOrderSnapshot }, { container }) => {
@@ -15,7 +39,7 @@ export const matchOrderLinesStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "product_variant",
-      fields: ["id", "sku", "title", "product_id", "product.title"],
+      fields: MATCHED_VARIANT_FIELDS,
       filters: { sku: skus },
     })
     const matches: MatchedLine[] = data
@@ -26,6 +50,21 @@ export const matchOrderLinesStep = createStep(
         product_id: v.product_id,
         title: v.title,
         product_title: v.product?.title ?? null,
+        details: {
+          barcode: v.barcode ?? null,
+          thumbnail: v.thumbnail ?? null,
+          product_description: v.product?.description ?? null,
+          product_subtitle: v.product?.subtitle ?? null,
+          product_thumbnail: v.product?.thumbnail ?? null,
+          product_handle: v.product?.handle ?? null,
+          product_type: v.product?.type?.value ?? null,
+          product_type_id: v.product?.type?.id ?? null,
+          product_collection: v.product?.collection?.title ?? null,
+          product_discountable: v.product?.discountable !== false,
+          product_is_giftcard: !!v.product?.is_giftcard,
+          // As Medusa decides for its own line items: shipped when any of its inventory is.
+          requires_shipping: (v.inventory_items ?? []).some((link: any) => !!link?.inventory?.requires_shipping),
+        },
       }))
     return new StepResponse(matches)
   }

@@ -64,7 +64,7 @@ async function linkAndCapture(container: MedusaContainer, input: RecordMarketpla
   return payment.id
 }
 
-/** The order itself is removed by createOrderWorkflow's own compensation; its money trail goes here. */
+/** The order itself is removed by createOrdersStep's own compensation; its money trail goes here. */
 async function removePaymentTrail(container: MedusaContainer, compensation: Compensation): Promise<void> {
   if (compensation.transaction_id) {
     await container.resolve(Modules.ORDER).deleteOrderTransactions([compensation.transaction_id])

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PaymentEvents } from "@medusajs/framework/utils"
-import { createOrderWorkflow, emitEventStep, reserveInventoryStep, useQueryGraphStep } from "@medusajs/core-flows"
+import { createOrdersStep, emitEventStep, reserveInventoryStep, updateOrderTaxLinesWorkflow, useQueryGraphStep } from "@medusajs/core-flows"
 import type { AeOrderSnapshot, MatchedLine } from "../../../lib/orders/types"
 import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
 import { planMedusaOrder, type ImportContext } from "../../../lib/orders/plan-order"
@@ -33,10 +33,16 @@ export type ImportAliExpressOrderResult = {
 }
 
 /**
- * One AliExpress order becomes one Medusa order through Medusa's own flows:
- * claim (unique), customer, createOrderWorkflow with AliExpress' prices,
+ * One AliExpress order becomes one Medusa order through Medusa's own steps:
+ * claim (unique), customer, the order with AliExpress' prices and its tax lines,
  * stock reserved, the marketplace's capture recorded as a paid system payment.
  * An order with unknown SKUs is held with its problems instead.
+ *
+ * Not createOrderWorkflow: it looks up again the channel, region and customer this run
+ * already resolved, re-reads the variants, and applies the store's automatic promotions,
+ * which would lower an order the buyer already paid in full on AliExpress. Its steps
+ * that matter here (the order, its tax lines) are the ones below; the stock check is
+ * the reservation's own.
  */
 export const importAliExpressOrderWorkflow = createWorkflow(
   importAliExpressOrderWorkflowId,
@@ -65,12 +71,11 @@ export const importAliExpressOrderWorkflow = createWorkflow(
       return !claim.held && !claim.skipped && !adopted
     }).then(() => {
       const customerId = ensureBuyerCustomerStep(transform({ plan }, ({ plan }) => plan.customer))
-      const order = createOrderWorkflow.runAsStep({
-        input: transform({ plan, customerId }, ({ plan, customerId }) => ({
-          ...(plan.order as any),
-          customer_id: customerId,
-        })),
-      })
+      const createdOrders = createOrdersStep(
+        transform({ plan, customerId }, ({ plan, customerId }) => [{ ...(plan.order as any), customer_id: customerId }])
+      )
+      const order = transform({ createdOrders }, ({ createdOrders }) => createdOrders[0])
+      updateOrderTaxLinesWorkflow.runAsStep({ input: transform({ order }, ({ order }) => ({ order_id: order.id })) })
       const { data: orders } = useQueryGraphStep({
         entity: "order",
         fields: ORDER_RESERVATION_FIELDS,
