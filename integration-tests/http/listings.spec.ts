@@ -1,12 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { updateInventoryLevelsWorkflow, updateProductVariantsWorkflow } from "@medusajs/core-flows"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
 import { defaultTemplate } from "../../src/lib/mapping"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
 import { startImageServer } from "../helpers/image-server"
 import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
+import { ORDER_IMPORTED_EVENT } from "../../src/lib/orders/constants"
 import { createSeedProducts, sampleProductSeed, setupUsStore, type ProductSeed } from "../../scripts/lib/store-setup"
 
 jest.setTimeout(240 * 1000)
@@ -187,6 +188,20 @@ medusaIntegrationTestRunner({
       const progress = await syncNow()
       expect(progress.state).toBe("done")
       expect(progress.done).toBeGreaterThanOrEqual(1)
+      expect(writesOf(await calls())).toEqual(steady)
+
+      // An imported AliExpress order names its variants in its event (its reservation emits no
+      // stock event): a run for their product starts at once, without reading the order back.
+      await whenListingSyncIdle()
+      started = Date.now()
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: ORDER_IMPORTED_EVENT, data: { ae_order_id: "3000000001", order_id: null, outcome: "imported", variant_ids: [red.id] } })
+      const afterOrder = await waitFor("a run started by the imported order", async () => {
+        const p = (await api.get("/admin/aliexpress/sync", admin)).data.progress
+        return p && p.state === "done" && Date.parse(p.started_at) >= started - 5 && p
+      })
+      expect(afterOrder.done).toBe(1)
       expect(writesOf(await calls())).toEqual(steady)
 
       // Out of the channel: offline on AliExpress.
