@@ -24,18 +24,7 @@ export function describeIssues(issues: readonly Issue[]): string {
  * (Medusa's formatter drops the path for format and custom errors).
  */
 export function validateBody(schema: z.ZodType) {
-  const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    const nul = findNulCharacter(req.body)
-    if (nul !== undefined) {
-      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${nul || "body"}: must not contain NUL characters`))
-    }
-    const result = await schema.safeParseAsync(req.body ?? {})
-    if (!result.success) {
-      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
-    }
-    ;(req as MedusaRequest & { validatedBody: unknown }).validatedBody = result.data
-    next()
-  }
+  const middleware = validating(schema, "body", "validatedBody")
   // Kept on the middleware so the input-fuzzing tests can enumerate every validated body.
   return Object.assign(middleware, { bodySchema: schema })
 }
@@ -46,19 +35,25 @@ export function validateQuery(loose: z.ZodType, options: { allowUnknown?: boolea
   // except where a third party (the OAuth redirect) may add its own.
   const strictable = "strict" in loose && typeof loose.strict === "function"
   const schema = strictable && !options.allowUnknown ? ((loose as unknown as { strict(): z.ZodType }).strict()) : loose
-  const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    const nul = findNulCharacter(req.query)
+  const middleware = validating(schema, "query", "validatedQuery")
+  return Object.assign(middleware, { querySchema: schema, allowsUnknown: !!options.allowUnknown })
+}
+
+/** Parses `req[source]` with the schema into `req[target]`; a NUL character or a bad field fails naming it. */
+function validating(schema: z.ZodType, source: "body" | "query", target: "validatedBody" | "validatedQuery") {
+  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    const input = req[source]
+    const nul = findNulCharacter(input)
     if (nul !== undefined) {
-      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${nul || "query"}: must not contain NUL characters`))
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${nul || source}: must not contain NUL characters`))
     }
-    const result = await schema.safeParseAsync(req.query ?? {})
+    const result = await schema.safeParseAsync(input ?? {})
     if (!result.success) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
     }
-    ;(req as unknown as { validatedQuery: unknown }).validatedQuery = result.data
+    ;(req as unknown as Record<typeof target, unknown>)[target] = result.data
     next()
   }
-  return Object.assign(middleware, { querySchema: schema, allowsUnknown: !!options.allowUnknown })
 }
 
 /** PostgreSQL text cannot hold U+0000: refuse it up front, naming the field, instead of failing in the database. */

@@ -57,7 +57,7 @@ export type MatchedLine = {
   product_id: string
   title: string
   product_title: string | null
-  details?: MatchedVariantDetails
+  details: MatchedVariantDetails
 }
 
 const amount = (money?: { amount?: string } | null): number | null => {
