@@ -164,7 +164,7 @@ export async function processOrderChanges(
     await importOne(aeOrderId, summary, detail)
   }
 
-  // Each import is a chain of Medusa workflows (~0.2 s of CPU, ~150 queries), not
+  // Each import is a chain of Medusa steps (~0.15 s of CPU, ~125 queries), not
   // AliExpress-bound: a few in flight multiply throughput. The unique binding claim keeps concurrent imports of one
   // order safe, and `done` is checked and set before any await.
   const concurrency = orderImportConcurrency()
