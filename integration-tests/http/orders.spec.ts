@@ -3,6 +3,7 @@ process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { updateInventoryLevelsWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { startSandbox } from "../../src/sandbox"
 import { importAliExpressOrdersWorkflow } from "../../src/workflows/orders/workflows/import-orders"
@@ -214,6 +215,31 @@ medusaIntegrationTestRunner({
       expect(again.status).toBe(400)
       const missing = await api.post(`/admin/aliexpress/orders/aeord_missing/retry`, {}, admin).catch((e: any) => e.response)
       expect(missing.status).toBe(404)
+    })
+
+    it("fails an order short of stock at the reservation, leaves no order or payment behind, and imports it once stock is back", async () => {
+      const short = ctx.variants[1]
+      await placeSandboxOrder(sandbox.url, [{ sku_code: short.sku, quantity: 11 }])
+      const first = await importNow()
+      expect(first).toMatchObject({ imported: 0, failed: 1 })
+      expect(await channelOrders()).toHaveLength(0)
+      expect(await getContainer().resolve(Modules.PAYMENT).listPaymentCollections({})).toHaveLength(0)
+      const [failed] = (await bindings("?status=failed")).orders
+      expect(failed).toMatchObject({ order_id: null, status: "failed" })
+      expect(failed.last_error).toContain("Not enough stock")
+
+      await updateInventoryLevelsWorkflow(getContainer()).run({
+        input: {
+          updates: [
+            { inventory_item_id: short.inventory_items[0].inventory_item_id, location_id: ctx.store.stockLocationId, stocked_quantity: 20 },
+          ],
+        },
+      })
+      const retried = await api.post(`/admin/aliexpress/orders/${failed.id}/retry`, {}, admin)
+      expect(retried.data.aliexpress_order).toMatchObject({ status: "imported" })
+      const orders = await channelOrders()
+      expect(orders).toHaveLength(1)
+      expect(await reservationsOf(orders[0].id)).toEqual([expect.objectContaining({ quantity: 11 })])
     })
 
     it("cancels the Medusa order and releases its stock when AliExpress cancels", async () => {
