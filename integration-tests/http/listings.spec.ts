@@ -6,7 +6,7 @@ import { defaultTemplate } from "../../src/lib/mapping"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
 import { startImageServer } from "../helpers/image-server"
-import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../src/runners/listing-sync"
 import { ORDER_IMPORTED_EVENT } from "../../src/lib/orders/constants"
 import { createSeedProducts, sampleProductSeed, setupUsStore, type ProductSeed } from "../../scripts/lib/store-setup"
 
@@ -127,7 +127,7 @@ medusaIntegrationTestRunner({
     afterEach(async () => {
       // Let runs started by this test's events end before the database is restored.
       await sleep(400)
-      await Promise.race([whenListingSyncIdle(), sleep(60000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(60000)])
     })
 
     it("lists a channel product with the mapped fields, sends a price and a stock change in one batch call each, resyncs for free, and takes it offline", async () => {
@@ -192,7 +192,7 @@ medusaIntegrationTestRunner({
 
       // An imported AliExpress order names its variants in its event (its reservation emits no
       // stock event): a run for their product starts at once, without reading the order back.
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       started = Date.now()
       await getContainer()
         .resolve(Modules.EVENT_BUS)
@@ -362,7 +362,7 @@ medusaIntegrationTestRunner({
       await waitFor("other posted", async () => (await listingOf(other.id))?.ae_product_id)
 
       await sleep(400)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       // A fresh connection: the plugin forgets its listings; AliExpress still has the products.
       const service: any = getContainer().resolve("aliexpress")
       const rows = await service.listAliExpressListings({})
@@ -398,7 +398,7 @@ medusaIntegrationTestRunner({
     it("bulk-creating 20 products while connected costs one post each, one upload per distinct picture and a few reads", async () => {
       // Let the run started by the template save (the existing-products import) end first.
       await sleep(300)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       const before = await calls()
       const products = await createInChannel(Array.from({ length: 20 }, (_, i) => seed(300 + i)))
       const service: any = getContainer().resolve("aliexpress")
@@ -409,7 +409,7 @@ medusaIntegrationTestRunner({
       })
       // The product, variant and stock events of the creation (over a hundred) come and go.
       await sleep(1500)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
 
       const after = await calls()
       const used = Object.fromEntries(Object.keys(after).map((m) => [m, after[m] - (before[m] ?? 0)]).filter(([, n]) => n))
@@ -429,7 +429,7 @@ medusaIntegrationTestRunner({
 
     it("a run that loses its credentials mid-batch puts the unsent listings back on the queue as errors, and keeps the posted ones", async () => {
       await sleep(300)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       const service: any = getContainer().resolve("aliexpress")
       // Slow answers spread the batch over time, so the credentials can lapse in the middle of it.
       await sandboxControl(sandbox.url, "/faults", { latency_ms: 400 })
@@ -439,7 +439,7 @@ medusaIntegrationTestRunner({
       await sandboxControl(sandbox.url, "/clock", { advance_ms: 400 * 24 * 3600 * 1000 })
       await waitFor("the run to stop", async () => (await service.requireAccount()).status !== "connected", 60000)
       await sleep(300)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       await sandboxControl(sandbox.url, "/faults", {})
 
       const onAliExpress = new Set((await state()).products.map((p: any) => p.product_id))
@@ -469,7 +469,7 @@ medusaIntegrationTestRunner({
       await service.disconnect(account.id)
       await createInChannel(Array.from({ length: 100 }, (_, i) => seed(100 + i)))
       await sleep(500)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       // Reset first: stock events of the creation arriving late may start a run as soon as the
       // account connects, and its posts must count too.
       await sandboxControl(sandbox.url, "/reset", { seed: "demo" })
@@ -481,7 +481,7 @@ medusaIntegrationTestRunner({
       const seconds = (Date.now() - t0) / 1000
       expect(progress.state).toBe("done")
       await sleep(300)
-      await whenListingSyncIdle()
+      await listingSyncRunner.whenIdle()
       const rows = await service.listAliExpressListings({}, { select: ["id", "ae_product_id", "status", "last_error", "problems", "sync_requested_at"] })
       expect(rows).toHaveLength(100)
       // Every product listed; anything else shows why.

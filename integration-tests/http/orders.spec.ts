@@ -6,7 +6,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { updateInventoryLevelsWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { startSandbox } from "../../src/sandbox"
-import { importAliExpressOrdersWorkflow } from "../../src/workflows/orders/workflows/import-orders"
+import { importOrderChanges } from "../../src/runners/order-import"
 import AliExpressOrderLink from "../../src/links/aliexpress-order-order"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
@@ -169,10 +169,10 @@ medusaIntegrationTestRunner({
 
       const container = getContainer()
       const runs = await Promise.all([
-        importAliExpressOrdersWorkflow(container).run({ input: { trigger: "manual" } }),
-        importAliExpressOrdersWorkflow(container).run({ input: { trigger: "manual" } }),
+        importOrderChanges(container, { trigger: "manual" }),
+        importOrderChanges(container, { trigger: "manual" }),
       ])
-      expect(runs.map((r) => r.result.imported).reduce((x: number, y: any) => x + y, 0)).toBe(2)
+      expect(runs.map((r) => r.imported ?? 0).reduce((x: number, y: any) => x + y, 0)).toBe(2)
       await importNow()
 
       expect(await channelOrders()).toHaveLength(2)

@@ -10,7 +10,7 @@ process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS = "3000"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
-import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../src/runners/listing-sync"
 import { createSeedProducts, sampleProductSeed } from "../../scripts/lib/store-setup"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
@@ -48,7 +48,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     afterEach(async () => {
       await sandboxControl(sandbox.url, "/faults", {})
-      await Promise.race([whenListingSyncIdle(), sleep(60000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(60000)])
     })
 
     it(`converges under faults: ${N} products listed once each, ${M} orders imported once, every shipment pushed once, stock as the rules say`, async () => {

@@ -8,7 +8,7 @@ process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "100"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
-import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../src/runners/listing-sync"
 import { pushDueAliExpressShipmentsWorkflow } from "../../src/workflows/shipments/workflows/push-due-shipments"
 import { createSeedProducts, sampleProductSeed } from "../../scripts/lib/store-setup"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -94,7 +94,7 @@ medusaIntegrationTestRunner({
 
     afterEach(async () => {
       await sleep(300)
-      await Promise.race([whenListingSyncIdle(), sleep(60000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(60000)])
     })
 
     it("refreshes an access token that expires in the middle of a sync, with no error anywhere", async () => {
@@ -110,7 +110,7 @@ medusaIntegrationTestRunner({
         return ls.filter((l) => l.ae_product_id).length === products.length && ls
       }, 120000)
       await sandboxControl(sandbox.url, "/faults", {})
-      await Promise.race([whenListingSyncIdle(), sleep(30000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(30000)])
 
       expect((await calls())[REFRESH]).toBeGreaterThanOrEqual(1)
       const listings = await allListings(api, admin)
@@ -149,7 +149,7 @@ medusaIntegrationTestRunner({
       // A product created in the outage, the order import, and a shipment made in the outage.
       const queued = await createInChannel(2, 3)
       await until("the sync to stop on the credentials", async () => (await api.get("/admin/aliexpress/settings", admin)).data.settings.status === "reconnect_needed", 60000)
-      await Promise.race([whenListingSyncIdle(), sleep(30000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(30000)])
       const importDuring = await api.post("/admin/aliexpress/orders/import", {}, admin).catch((e: any) => e.response)
       expect(importDuring.status === 200 ? importDuring.data.result.skip_reason : "failed").toBeTruthy()
 

@@ -6,7 +6,7 @@ process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "100"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
-import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../src/runners/listing-sync"
 import { createSeedProducts, sampleProductSeed } from "../../scripts/lib/store-setup"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
@@ -43,7 +43,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     afterEach(async () => {
       await sleep(300)
-      await Promise.race([whenListingSyncIdle(), sleep(30000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(30000)])
     })
 
     it("keeps script tags, event handlers and javascript: URLs out of what AliExpress receives and of the preview", async () => {

@@ -1,12 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { runOrderImport } from "../workflows/orders/helpers/run-order-import"
+import { orderImportRunner } from "../runners/order-import"
 
 /** Every minute; the account's order_import_interval_minutes decides which ticks really import. */
 export default async function importAliExpressOrdersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {
-    const result = await runOrderImport(container, { trigger: "schedule" })
+    const result = await orderImportRunner.run(container, { trigger: "schedule" })
     // One line per tick at debug level: how operators (and the scale-out test) see the job run once per tick.
     logger.debug(`AliExpress order import job tick: ${result.skip_reason ?? "ran"}`)
     if (!result.skip_reason && (result.imported || result.held || result.failed || result.status_updates)) {

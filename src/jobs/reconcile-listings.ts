@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { listingSyncConfig } from "../lib/listings/config"
-import { reconcileListings } from "../workflows/listings/reconcile-listings"
+import { listingSyncRunner } from "../runners/listing-sync"
 
 /**
  * Catches what no event announces (channel membership set from the sales channel page, price
@@ -8,7 +8,7 @@ import { reconcileListings } from "../workflows/listings/reconcile-listings"
  * over, and reads back AliExpress' review verdicts.
  */
 export default async function reconcileListingsJob(container: MedusaContainer) {
-  await reconcileListings(container)
+  await listingSyncRunner.reconcile(container)
 }
 
 export const config = {

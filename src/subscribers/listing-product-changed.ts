@@ -1,10 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { idsOf } from "../lib/listings/event-products"
-import { bufferListingEvent } from "../lib/listings/queue-from-event"
+import { idsOf, listingSyncRunner } from "../runners/listing-sync"
 
-/** A product was created, changed (including its sales channels) or deleted: buffer it for the next queue write. */
+/** A product was created, changed (including its sales channels) or deleted: the runner syncs it after the debounce. */
 export default async function listingProductChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  bufferListingEvent(container, "product", idsOf(event.data))
+  listingSyncRunner.bufferEvent(container, "product", idsOf(event.data))
 }
 
 export const config: SubscriberConfig = {

@@ -1,10 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { idsOf } from "../lib/listings/event-products"
-import { bufferListingEvent } from "../lib/listings/queue-from-event"
+import { idsOf, listingSyncRunner } from "../runners/listing-sync"
 
-/** Stocked or reserved quantities moved: buffer the records; their products are found at flush. */
+/** Stocked or reserved quantities moved: the runner finds their products at its flush. */
 export default async function listingStockChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  bufferListingEvent(container, event.name.startsWith("reservation-item.") ? "reservation" : "inventory_level", idsOf(event.data))
+  const kind = event.name.startsWith("reservation-item.") ? "reservation" : "inventory_level"
+  listingSyncRunner.bufferEvent(container, kind, idsOf(event.data))
 }
 
 export const config: SubscriberConfig = {

@@ -1,10 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { idsOf } from "../lib/listings/event-products"
-import { bufferListingEvent } from "../lib/listings/queue-from-event"
+import { idsOf, listingSyncRunner } from "../runners/listing-sync"
 
-/** A variant (SKU, options, prices) was created, changed or deleted: buffer it; its product is found at flush. */
+/** A variant (SKU, options, prices) was created, changed or deleted: the runner finds its product at its flush. */
 export default async function listingVariantChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  bufferListingEvent(container, "variant", idsOf(event.data))
+  listingSyncRunner.bufferEvent(container, "variant", idsOf(event.data))
 }
 
 export const config: SubscriberConfig = {

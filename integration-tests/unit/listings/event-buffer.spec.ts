@@ -1,4 +1,4 @@
-import { flushDelay, listingEventBuffer } from "../../../src/lib/listings/event-buffer"
+import { EventBuffer, flushDelay } from "../../../src/runners/listing-sync/event-buffer"
 
 describe("flushDelay", () => {
   const debounce = 2000
@@ -23,8 +23,9 @@ describe("flushDelay", () => {
   })
 })
 
-describe("listingEventBuffer", () => {
+describe("EventBuffer", () => {
   it("coalesces repeated ids per kind and starts empty after a take", () => {
+    const listingEventBuffer = new EventBuffer()
     listingEventBuffer.add("product", ["prod_1", "prod_2"])
     listingEventBuffer.add("product", ["prod_1"])
     listingEventBuffer.add("variant", ["variant_1"])

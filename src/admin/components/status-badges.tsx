@@ -11,6 +11,7 @@ export const LISTING_STATUS_META: Record<string, { label: string; color: Color; 
   rejected: { label: "Rejected", color: "red", bar: "bg-ui-tag-red-icon" },
   error: { label: "Error", color: "red", bar: "bg-ui-fg-error" },
   offline: { label: "Offline", color: "grey", bar: "bg-ui-fg-disabled" },
+  unknown: { label: "Unknown on AliExpress", color: "orange", bar: "bg-ui-tag-orange-icon" },
 }
 
 export const ORDER_STATUS_META: Record<string, { label: string; color: Color }> = {

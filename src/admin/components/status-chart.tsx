@@ -2,7 +2,7 @@ import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { LISTING_STATUS_META } from "./status-badges"
 
-const ORDER = ["live", "auditing", "pending", "draft", "invalid", "rejected", "error", "offline"]
+const ORDER = ["live", "auditing", "pending", "draft", "invalid", "rejected", "error", "offline", "unknown"]
 
 /** Listings by status as one stacked bar plus a legend whose counts open the filtered Products screen. */
 export const ListingStatusChart = ({ counts, withProblems }: { counts: Record<string, number>; withProblems: number }) => {

@@ -48,7 +48,7 @@ export type Settings = {
 
 export type Problem = { field: string; message: string; hint?: string; origin?: "validation" | "marketplace" }
 
-export type ListingStatus = "draft" | "invalid" | "pending" | "auditing" | "live" | "rejected" | "offline" | "error"
+export type ListingStatus = "draft" | "invalid" | "pending" | "auditing" | "live" | "rejected" | "offline" | "error" | "unknown"
 
 export type Overview = {
   account: (Pick<

@@ -44,7 +44,11 @@ export function listingSyncConfig(env: NodeJS.ProcessEnv = process.env): Listing
   }
 }
 
-/** Backoff before retrying a listing that failed in transport: 1, 2, 4 ... minutes, at most an hour. */
+/**
+ * Back-off before a listing that failed in transport (5xx, timeout, ban, lost answer) is sent
+ * again: 5, 10, 20 ... seconds, at most an hour. The listing sync runner wakes up for it, so a
+ * passing fault costs seconds, not a wait for the reconcile.
+ */
 export function retryDelayMs(attempts: number): number {
-  return Math.min(60 * 60 * 1000, 60 * 1000 * 2 ** Math.max(0, attempts - 1))
+  return Math.min(60 * 60 * 1000, 5000 * 2 ** Math.max(0, attempts - 1))
 }

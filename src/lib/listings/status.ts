@@ -1,6 +1,13 @@
-/** A listing status from AliExpress' product status word. */
-export function listingStatusFromAe(aeStatus: string | undefined | null): "live" | "auditing" | "rejected" | "offline" {
+export type ListingStatusFromAe = "live" | "auditing" | "rejected" | "offline" | "unknown"
+
+/**
+ * A listing status from AliExpress' product status word. A word this plugin does not know
+ * is `unknown`, shown as such: calling it live could hide a product AliExpress took down.
+ */
+export function listingStatusFromAe(aeStatus: string | undefined | null): ListingStatusFromAe {
   switch (aeStatus) {
+    case "onSelling":
+      return "live"
     case "auditing":
       return "auditing"
     case "editingRequired":
@@ -8,6 +15,6 @@ export function listingStatusFromAe(aeStatus: string | undefined | null): "live"
     case "offline":
       return "offline"
     default:
-      return "live"
+      return "unknown"
   }
 }

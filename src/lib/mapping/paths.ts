@@ -173,8 +173,6 @@ export function compilePath(path: string): Accessor | null {
 
 export const isKnownPath = (path: string): boolean => compilePath(path) !== null
 
-export const isVariantPath = (path: string): boolean => path.trim().startsWith("variant.")
-
 export function isEmptyValue(value: Value): boolean {
   if (value === undefined) return true
   if (typeof value === "number") return false

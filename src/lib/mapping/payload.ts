@@ -45,6 +45,3 @@ export type PostProductRequest = {
   package_type: boolean
   keywords: string
 }
-
-/** `edit_product_request`: the same DTO plus the AliExpress product id. */
-export type EditProductRequest = PostProductRequest & { product_id: string }

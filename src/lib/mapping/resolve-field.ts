@@ -54,17 +54,6 @@ function compileTemplate(template: string): CompiledTemplate {
   return compiled
 }
 
-/** Placeholders of a template string that are not known attribute paths. */
-export function unknownPlaceholders(template: string): string[] {
-  const compiled = compileTemplate(template)
-  if (compiled.kind === "single") return compiled.accessor ? [] : [compiled.path]
-  const out: string[] = []
-  for (const part of compiled.parts) {
-    if (typeof part !== "string" && !part.accessor) out.push(part.path)
-  }
-  return out
-}
-
 function unknownPath(path: string): Resolved {
   return {
     value: undefined,

@@ -1,6 +1,3 @@
-/** Statuses in which AliExpress lets the seller ship. */
-export const SHIPPABLE_STATUSES = ["WAIT_SELLER_SEND_GOODS", "SELLER_PART_SEND_GOODS"] as const
-
 /**
  * IN_CANCEL is a cancellation in progress; FINISH closes both delivered and
  * canceled orders, and only the end reason tells them apart.
@@ -10,10 +7,6 @@ export function isCanceledOnAliExpress(status?: string | null, endReason?: strin
     return true
   }
   return status === "FINISH" && !!endReason && /cancel|close|timeout|refund/i.test(endReason)
-}
-
-export function isFinishedOnAliExpress(status?: string | null, endReason?: string | null): boolean {
-  return status === "FINISH" && !isCanceledOnAliExpress(status, endReason)
 }
 
 /** Orders not yet paid must not become Medusa orders: nothing to ship. */

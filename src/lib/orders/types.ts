@@ -140,3 +140,17 @@ export function splitName(snapshot: AeOrderSnapshot): { first_name: string; last
   }
   return { first_name: snapshot.buyer.first_name ?? "", last_name: snapshot.buyer.last_name ?? "" }
 }
+
+/** What one import run did, recorded on the account for the overview. */
+export type ImportRunCounts = {
+  listed: number
+  imported: number
+  held: number
+  failed: number
+  status_updates: number
+  skipped: number
+  retried: number
+  /** False when a failure could not even be recorded: the watermark must stay. */
+  complete: boolean
+  errors: Array<{ ae_order_id: string; message: string }>
+}

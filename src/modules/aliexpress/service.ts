@@ -11,6 +11,7 @@ import {
 } from "./models"
 import { createSecretCipher, type SecretCipher } from "./lib/secret-cipher"
 import { isMasked, maskSecret } from "./lib/mask"
+import { ProcessCaches } from "./lib/process-caches"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
 type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
@@ -27,6 +28,7 @@ class AliExpressModuleService extends MedusaService({
   protected readonly cipher_: SecretCipher
   protected readonly options_: AliExpressModuleOptions
   protected readonly clients_ = new Map<string, { client: AliExpressClient; fingerprint: string }>()
+  readonly caches = new ProcessCaches()
 
   constructor(container: Record<string, unknown>, options: AliExpressModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -52,6 +54,50 @@ class AliExpressModuleService extends MedusaService({
 
   listAndCountAliexpressListings(...args: Parameters<AliExpressModuleService["listAndCountAliExpressListings"]>) {
     return this.listAndCountAliExpressListings(...args)
+  }
+
+  /** The connected account with its client; refuses when the seller has not connected. */
+  async requireConnectedAccount(): Promise<{ account: AccountRecord; client: AliExpressClient }> {
+    const account = await this.requireAccount()
+    if (account.status !== "connected" || !account.access_token_encrypted) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The AliExpress account is not connected (${account.status}${account.status_reason ? `: ${account.status_reason}` : ""})`
+      )
+    }
+    return { account, client: this.getClient(account) }
+  }
+
+  /**
+   * Updates one listing row. The json columns (problems, sku_codes, last_payload) hold arrays,
+   * which the generated methods type as records, hence the one cast here.
+   */
+  async saveListing(data: { id: string } & Record<string, unknown>) {
+    return await this.updateAliExpressListings(data as any)
+  }
+
+  async createListing(data: Record<string, unknown>) {
+    return await this.createAliExpressListings(data as any)
+  }
+
+  /** A failed order keeps (or gets) a binding marked failed, so the next runs retry it. */
+  async recordOrderFailure(accountId: string, aeOrderId: string, message: string): Promise<void> {
+    const [existing] = await this.listAliExpressOrders({ account_id: accountId, ae_order_id: aeOrderId }, { take: 1 })
+    if (existing) {
+      if (existing.status === "imported" || existing.status === "canceled") {
+        return
+      }
+      await this.updateAliExpressOrders({ id: existing.id, status: "failed", last_error: message, last_attempt_at: new Date() })
+      return
+    }
+    await this.createAliExpressOrders({
+      account_id: accountId,
+      ae_order_id: aeOrderId,
+      status: "failed",
+      last_error: message,
+      attempts: 1,
+      last_attempt_at: new Date(),
+    })
   }
 
   /** The plugin serves one seller account per store; the oldest one is it. */

@@ -102,15 +102,18 @@ export async function* iterateProducts(call: Caller, query: ProductListQuery = {
 }
 
 /**
+ * The order to read product statuses in. A product under review can only move on (to live,
+ * rejected or offline), so reading "auditing" first never misses one that changes status
+ * between two reads.
+ */
+export const PRODUCT_STATUS_READ_ORDER = ["auditing", "onSelling", "editingRequired", "offline"] as const
+
+/**
  * Finds the product that owns `skuCode` in any status: the check to run before posting again
  * after a post failed ambiguously (AliExpress may have created the product).
  */
-const SKU_LOOKUP_ORDER = ["auditing", "onSelling", "editingRequired", "offline"] as const
-
 export async function findProductBySkuCode(call: Caller, skuCode: string): Promise<ProductSummary | undefined> {
-  // Auditing first: a product that just finished review moves to onSelling, so
-  // reading onSelling first could miss it in both reads.
-  for (const status of SKU_LOOKUP_ORDER) {
+  for (const status of PRODUCT_STATUS_READ_ORDER) {
     const page = await listProducts(call, { status, skuCode, pageSize: 10 })
     if (page.items.length > 0) {
       return page.items[0]

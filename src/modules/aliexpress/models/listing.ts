@@ -9,6 +9,8 @@ export const LISTING_STATUSES = [
   "rejected",
   "offline",
   "error",
+  /** AliExpress answered with a product status this plugin does not know */
+  "unknown",
 ] as const
 
 /**

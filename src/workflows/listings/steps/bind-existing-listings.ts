@@ -1,4 +1,3 @@
-import { saveListing, createListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
@@ -49,14 +48,14 @@ export const bindExistingListingsStep = createStep(
       const aeFields = { ae_product_id: ae.productId, ae_status: ae.status, status: listingStatusFromAe(ae.status), sku_codes: ae.skuCodes }
       if (productId && existing && !existing.ae_product_id) {
         previous.push(existing)
-        await saveListing(service, { id: existing.id, ...aeFields, post_started_at: null, content_hash: null, price_hash: null, stock_hash: null, sync_requested_at: new Date() })
+        await service.saveListing({ id: existing.id, ...aeFields, post_started_at: null, content_hash: null, price_hash: null, stock_hash: null, sync_requested_at: new Date() })
         summary.bound++
       } else if (productId && !existing) {
-        const row = await createListing(service, { account_id: account.id, product_id: productId, ...aeFields, sync_requested_at: new Date() })
+        const row = await service.createListing({ account_id: account.id, product_id: productId, ...aeFields, sync_requested_at: new Date() })
         created.push(row.id)
         summary.bound++
       } else {
-        const row = await createListing(service, {
+        const row = await service.createListing({
           account_id: account.id,
           product_id: null,
           product_title: ae.subject,

@@ -1,4 +1,3 @@
-import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
@@ -26,7 +25,7 @@ export const bindListingStep = createStep(
     if (current) {
       await service.softDeleteAliExpressListings(current.id)
     }
-    const bound = await saveListing(service, {
+    const bound = await service.saveListing({
       id: unmatched.id,
       product_id: input.product_id,
       problems: [],
@@ -43,7 +42,7 @@ export const bindListingStep = createStep(
       return
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    await saveListing(service, { id: comp.unmatchedId, product_id: null })
+    await service.saveListing({ id: comp.unmatchedId, product_id: null })
     if (comp.replacedId) {
       await service.restoreAliExpressListings(comp.replacedId)
     }

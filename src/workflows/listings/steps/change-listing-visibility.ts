@@ -1,11 +1,10 @@
-import { saveListing } from "../../../lib/listings/listing-store"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunk } from "../../../lib/listings/pool"
 import type { PlannedListing } from "../../../lib/listings/plan"
 import { classifyFailure, describeError } from "../../../lib/listings/problems"
-import { requireConnectedAccount } from "../../../lib/listings/sync-account"
 import { identityFields } from "../../../lib/listings/results"
-import { paced } from "../../../lib/listings/pacer"
 
 export const changeListingVisibilityStepId = "change-aliexpress-listing-visibility"
 
@@ -26,13 +25,14 @@ export const changeListingVisibilityStep = createStep(
     if (!offline.length && !online.length) {
       return new StepResponse(done)
     }
-    const { service, client, account } = await requireConnectedAccount(container)
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const { client, account } = await service.requireConnectedAccount()
     const now = new Date()
     for (const [kind, plans] of [["offline", offline], ["online", online]] as const) {
       for (const group of chunk(plans, BATCH)) {
         const ids = group.map((p) => p.ae_product_id!)
         try {
-          const result = await paced(kind, () => (kind === "offline" ? client.offlineProducts(ids) : client.onlineProducts(ids)))
+          const result = await (kind === "offline" ? client.offlineProducts(ids) : client.onlineProducts(ids))
           const refused = new Map<string, string>()
           for (const e of result.errors ?? []) {
             for (const id of e.productIds) refused.set(id, `${e.code ?? ""} ${e.message ?? ""}`.trim())
@@ -40,11 +40,11 @@ export const changeListingVisibilityStep = createStep(
           for (const plan of group) {
             const why = refused.get(plan.ae_product_id!)
             if (why) {
-              await saveListing(service, { id: plan.listing_id, last_error: `AliExpress did not set it ${kind}: ${why}`, last_synced_at: now })
+              await service.saveListing({ id: plan.listing_id, last_error: `AliExpress did not set it ${kind}: ${why}`, last_synced_at: now })
               continue
             }
             done[kind].push(plan.ae_product_id!)
-            await saveListing(service, {
+            await service.saveListing({
               id: plan.listing_id,
               ...(plan.title ? identityFields(plan) : {}),
               status: kind === "offline" ? "offline" : "live",
@@ -59,7 +59,7 @@ export const changeListingVisibilityStep = createStep(
             throw error
           }
           for (const plan of group) {
-            await saveListing(service, {
+            await service.saveListing({
               id: plan.listing_id,
               status: "error",
               last_error: `Setting it ${kind} failed: ${describeError(error)}`,

@@ -1,9 +1,10 @@
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { loadListingProducts, productsInChannel } from "../../../lib/listings/load-products"
-import { loadMappingSetup } from "../../../lib/listings/mapping-setup"
+import { loadListingProducts, productsInChannel } from "../helpers/load-products"
+import { loadMappingSetup } from "../helpers/mapping-setup"
 import { planListing, type ListingRow, type PlannedListing } from "../../../lib/listings/plan"
-import { computeSellableStock, resolveStockLocationIds } from "../../../lib/listings/sellable-stock"
-import { requireConnectedAccount } from "../../../lib/listings/sync-account"
+import { computeSellableStock, resolveStockLocationIds } from "../helpers/sellable-stock"
 
 export const planListingSyncStepId = "plan-aliexpress-listing-sync"
 
@@ -14,7 +15,8 @@ export const planListingSyncStepId = "plan-aliexpress-listing-sync"
 export const planListingSyncStep = createStep(
   planListingSyncStepId,
   async (input: { listing_ids: string[]; ignore_backoff?: boolean }, { container }) => {
-    const { service, account, client } = await requireConnectedAccount(container)
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const { account, client } = await service.requireConnectedAccount()
     const rows = (await service.listAliExpressListings(
       { id: input.listing_ids, product_id: { $ne: null } },
       { take: input.listing_ids.length }

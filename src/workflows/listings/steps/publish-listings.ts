@@ -1,10 +1,11 @@
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { listingSyncConfig } from "../../../lib/listings/config"
 import type { PlannedListing } from "../../../lib/listings/plan"
-import { publishOne, type PublishContext } from "../../../lib/listings/publish"
+import { publishOne, type PublishContext } from "../helpers/publish-one"
 import { runPool } from "../../../lib/listings/pool"
-import { requireConnectedAccount } from "../../../lib/listings/sync-account"
-import { ImageBank } from "../../../lib/listings/image-bank"
+import { ImageBank } from "../helpers/image-bank"
 
 export const publishListingsStepId = "publish-aliexpress-listings"
 
@@ -23,7 +24,8 @@ export const publishListingsStep = createStep(
     if (!work.length) {
       return new StepResponse({ failed: [] as string[] })
     }
-    const { service, account, client } = await requireConnectedAccount(container)
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const { account, client } = await service.requireConnectedAccount()
     const posts = work.filter((p) => p.action === "post").map((p) => p.listing_id)
     const bank = new ImageBank(service, account.id, client)
     const [rows] = await Promise.all([

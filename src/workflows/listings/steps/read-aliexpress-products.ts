@@ -1,20 +1,19 @@
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { listingSyncConfig } from "../../../lib/listings/config"
 import { runPool } from "../../../lib/listings/pool"
-import { requireConnectedAccount } from "../../../lib/listings/sync-account"
-import { STATUS_READ_ORDER } from "../../../lib/listings/publish"
-import { paced } from "../../../lib/listings/pacer"
+import { PRODUCT_STATUS_READ_ORDER } from "../../../lib/aliexpress"
 
 export const readAliExpressProductsStepId = "read-aliexpress-products"
 
 export type ExistingAeProduct = { productId: string; status: string; subject: string | null; skuCodes: string[] }
 
-
 /** Reads every product of the seller account (all statuses, all pages) with its SKU codes. A read. */
 export const readAliExpressProductsStep = createStep(readAliExpressProductsStepId, async (_: void, { container }) => {
-  const { client } = await requireConnectedAccount(container)
+  const { client } = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
   const byId = new Map<string, { productId: string; status: string; subject: string | null }>()
-  for (const status of STATUS_READ_ORDER) {
+  for (const status of PRODUCT_STATUS_READ_ORDER) {
     for await (const item of client.iterateProducts({ status, pageSize: 50 })) {
       if (!byId.has(item.productId)) {
         byId.set(item.productId, { productId: item.productId, status: item.status ?? status, subject: item.subject ?? null })
@@ -24,7 +23,7 @@ export const readAliExpressProductsStep = createStep(readAliExpressProductsStepI
   const summaries = [...byId.values()]
   const out: ExistingAeProduct[] = []
   await runPool(summaries, listingSyncConfig().concurrency, async (s) => {
-    const detail = await paced("get", () => client.getProduct(s.productId))
+    const detail = await client.getProduct(s.productId)
     out.push({ ...s, status: detail.status ?? s.status, skuCodes: detail.skus.map((k) => k.skuCode).filter(Boolean) })
   })
   return new StepResponse(out)

@@ -1,4 +1,3 @@
-import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
@@ -27,7 +26,7 @@ export const recordListingPlansStep = createStep(
         await service.softDeleteAliExpressListings(plan.listing_id)
         continue
       }
-      await saveListing(service, {
+      await service.saveListing({
         id: plan.listing_id,
         status: plan.status as any,
         product_title: plan.title,

@@ -1,15 +1,11 @@
-import { saveListing } from "../../../lib/listings/listing-store"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import { requireConnectedAccount } from "../../../lib/listings/sync-account"
 import { listingStatusFromAe } from "../../../lib/listings/status"
 import { listingSyncConfig } from "../../../lib/listings/config"
 import { describeError } from "../../../lib/listings/problems"
 import { runPool } from "../../../lib/listings/pool"
-import { paced } from "../../../lib/listings/pacer"
-import { STATUS_READ_ORDER } from "../../../lib/listings/publish"
-import type { AliExpressClient } from "../../../lib/aliexpress"
+import { PRODUCT_STATUS_READ_ORDER, type AliExpressClient } from "../../../lib/aliexpress"
 
 export const refreshAuditStatusStepId = "refresh-aliexpress-audit-status"
 
@@ -22,7 +18,6 @@ const PAGE_SIZE = 50
  * review once.
  */
 const SNAPSHOT_TTL_MS = 30 * 1000
-let snapshot: { at: number; statuses: Map<string, string> } | null = null
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>()
@@ -38,25 +33,32 @@ function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
  * review is read first: a product only leaves that state, so one moving between two lists is
  * seen as under review and asked about again later, never missed.
  */
-async function listStatuses(client: AliExpressClient, wanted: number, known: Map<string, string>): Promise<void> {
+async function listStatuses(
+  client: AliExpressClient,
+  snapshots: Map<string, { at: number; statuses: Map<string, string> }>,
+  accountId: string,
+  wanted: number,
+  known: Map<string, string>
+): Promise<void> {
+  const snapshot = snapshots.get(accountId)
   if (snapshot && Date.now() - snapshot.at < SNAPSHOT_TTL_MS) {
     snapshot.statuses.forEach((status, id) => known.set(id, status))
     return
   }
   let budget = Math.max(Math.floor(wanted / 2), LIST_ABOVE)
-  for (const status of STATUS_READ_ORDER) {
+  for (const status of PRODUCT_STATUS_READ_ORDER) {
     for (let page = 1; ; page++) {
       if (budget-- <= 0) {
         throw new Error("the seller has too many products for a list to be cheaper")
       }
-      const res = await paced("list", () => client.listProducts({ page, pageSize: PAGE_SIZE, status }))
+      const res = await client.listProducts({ page, pageSize: PAGE_SIZE, status })
       for (const item of res.items) {
         if (!known.has(item.productId)) known.set(item.productId, status)
       }
       if (page >= res.totalPages || !res.items.length) break
     }
   }
-  snapshot = { at: Date.now(), statuses: new Map(known) }
+  snapshots.set(accountId, { at: Date.now(), statuses: new Map(known) })
 }
 
 /**
@@ -85,13 +87,13 @@ export const refreshAuditStatusStep = createStep(
     if (!due.length) {
       return new StepResponse({ checked: 0 })
     }
-    const { client } = await requireConnectedAccount(container)
+    const { account, client } = await service.requireConnectedAccount()
     const logger = container.resolve("logger")
     let toRead = due
     const known = new Map<string, string>()
     if (due.length > LIST_ABOVE) {
       try {
-        await listStatuses(client, due.length, known)
+        await listStatuses(client, service.caches.productStatuses, account.id, due.length, known)
         toRead = due.filter((r) => {
           const s = known.get(r.ae_product_id!)
           // A rejection's reason is only in the product itself.
@@ -117,14 +119,14 @@ export const refreshAuditStatusStep = createStep(
     }
     await runPool(toRead, concurrency, async (row) => {
       try {
-        const detail = await paced("get", () => client.getProduct(row.ae_product_id!))
+        const detail = await client.getProduct(row.ae_product_id!)
         const status = listingStatusFromAe(detail.status)
         if (status === "auditing") {
           stillUnderReview.add(row.id)
           return
         }
         const reason = status === "rejected" ? detail.auditFailureReason ?? "Rejected by AliExpress review (no reason given)" : null
-        await saveListing(service, {
+        await service.saveListing({
           id: row.id,
           status,
           ae_status: detail.status,

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import { pageChannelProductIds, productsInChannel } from "../../../lib/listings/load-products"
+import { pageChannelProductIds, productsInChannel } from "../helpers/load-products"
 
 export const requestListingSyncStepId = "request-aliexpress-listing-sync"
 
@@ -12,6 +12,8 @@ export type RequestListingSyncInput = {
   all?: boolean
   /** the merchant asked: failed listings are retried now, not after their backoff */
   retry_now?: boolean
+  /** listings that failed in transport and whose back-off has ended */
+  retry_due?: boolean
 }
 
 const PAGE = 500
@@ -67,6 +69,16 @@ export const requestListingSyncStep = createStep(
     }
 
     let requested = 0
+    if (input.retry_due) {
+      const due = await service.listAliExpressListings(
+        { account_id: account.id, status: "error", next_attempt_at: { $lte: now }, product_id: { $ne: null } },
+        { select: ["id"], take: PAGE }
+      )
+      if (due.length) {
+        await service.updateAliExpressListings({ selector: { id: due.map((r) => r.id) }, data: { sync_requested_at: now } })
+      }
+      requested += due.length
+    }
     if (input.all) {
       for (let skip = 0; ; skip += PAGE) {
         const ids = await pageChannelProductIds(container, channelId, skip, PAGE)

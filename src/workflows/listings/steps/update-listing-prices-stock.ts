@@ -1,17 +1,15 @@
-import { saveListing } from "../../../lib/listings/listing-store"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { chunk } from "../../../lib/listings/pool"
+import { PRICE_STOCK_BATCH, toInventoryUpdates, toPriceUpdates } from "../../../lib/mapping"
 import type { PlannedListing } from "../../../lib/listings/plan"
 import { classifyFailure, describeError, marketplaceProblem } from "../../../lib/listings/problems"
-import { requireConnectedAccount } from "../../../lib/listings/sync-account"
 import { identityFields } from "../../../lib/listings/results"
+import { retryDelayMs } from "../../../lib/listings/config"
 import { listingStatusFromAe } from "../../../lib/listings/status"
-import { paced } from "../../../lib/listings/pacer"
 
 export const updateListingPricesStockStepId = "update-aliexpress-listing-prices-stock"
-
-/** AliExpress takes at most 20 products per batch update call. */
-export const PRICE_STOCK_BATCH = 20
 
 type Kind = "price" | "stock"
 
@@ -29,30 +27,29 @@ export const updateListingPricesStockStep = createStep(
     if (!candidates.length) {
       return new StepResponse(counts)
     }
-    const { service, client, account } = await requireConnectedAccount(container)
-    const rows = await service.listAliExpressListings({ id: candidates.map((p) => p.listing_id) }, { select: ["id", "ae_status", "status"], take: candidates.length })
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const { client, account } = await service.requireConnectedAccount()
+    const rows = await service.listAliExpressListings({ id: candidates.map((p) => p.listing_id) }, { select: ["id", "ae_status", "status", "attempts"], take: candidates.length })
     const aeStatus = new Map(rows.map((r) => [r.id, r]))
     const now = new Date()
     const authFailed = { value: false }
 
     const send = async (kind: Kind, group: PlannedListing[]) => {
-      const skus = (p: PlannedListing) => p.payload!.sku_info_list
+      const listed = group.map((p) => ({ productId: p.ae_product_id!, skus: p.payload!.sku_info_list }))
       try {
         const result =
-          kind === "price"
-            ? await paced(kind, () => client.updatePrices(group.map((p) => ({ productId: p.ae_product_id!, skus: skus(p).map((s) => ({ skuCode: s.sku_code, price: s.price, ...(s.discount_price ? { discountPrice: s.discount_price } : {}) })) }))))
-            : await paced(kind, () => client.updateInventory(group.map((p) => ({ productId: p.ae_product_id!, skus: skus(p).map((s) => ({ skuCode: s.sku_code, inventory: s.inventory })) }))))
+          kind === "price" ? await client.updatePrices(toPriceUpdates(listed)) : await client.updateInventory(toInventoryUpdates(listed))
         counts[kind] += 1
         const refused = new Map(result.failed.map((f) => [f.productId, f]))
         for (const plan of group) {
           const f = refused.get(plan.ae_product_id!)
           if (f) {
             const problem = marketplaceProblem({ code: f.code, message: f.message ?? "update refused" })
-            await saveListing(service, { id: plan.listing_id, problems: [problem], problem_count: 1, last_error: problem.message, last_synced_at: now })
+            await service.saveListing({ id: plan.listing_id, problems: [problem], problem_count: 1, last_error: problem.message, last_synced_at: now })
             continue
           }
           const row = aeStatus.get(plan.listing_id)
-          await saveListing(service, {
+          await service.saveListing({
             id: plan.listing_id,
             ...identityFields(plan),
             ...(kind === "price" ? { price_hash: plan.hashes!.price } : { stock_hash: plan.hashes!.stock }),
@@ -69,7 +66,15 @@ export const updateListingPricesStockStep = createStep(
           await service.markReconnectNeeded(account.id, describeError(error))
         }
         for (const plan of group) {
-          await saveListing(service, { id: plan.listing_id, status: "error", last_error: `The ${kind} update failed: ${describeError(error)}`, next_attempt_at: new Date(now.getTime() + 60000), last_synced_at: now })
+          const attempts = (aeStatus.get(plan.listing_id)?.attempts ?? 0) + 1
+          await service.saveListing({
+            id: plan.listing_id,
+            status: "error",
+            last_error: `The ${kind} update failed: ${describeError(error)}`,
+            attempts,
+            next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
+            last_synced_at: now,
+          })
         }
       }
     }

@@ -2,7 +2,14 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import type { ImportWindow } from "../../../lib/orders/import-window"
-import type { ImportRunCounts } from "../helpers/process-order-changes"
+import type { ImportRunCounts } from "../../../lib/orders/types"
+
+export type FinishImportRunInput = {
+  account_id: string | null
+  window: ImportWindow | null
+  counts: ImportRunCounts | null
+  trigger: string
+}
 
 export const finishImportRunStepId = "finish-aliexpress-order-import-run"
 
@@ -14,7 +21,7 @@ export const finishImportRunStepId = "finish-aliexpress-order-import-run"
 export const finishImportRunStep = createStep(
   finishImportRunStepId,
   async (
-    input: { account_id: string | null; window: ImportWindow | null; counts: ImportRunCounts | null; trigger: string },
+    input: FinishImportRunInput,
     { container }
   ) => {
     if (!input.account_id || !input.counts) {

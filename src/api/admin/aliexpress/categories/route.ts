@@ -1,10 +1,11 @@
+import type AliExpressModuleService from "../../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireConnectedAccount } from "../../../../lib/listings/sync-account"
 import type { AdminListAliExpressCategoriesType } from "./validators"
 
 /** One level of the AliExpress category tree, for picking a leaf category in the template editor. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { parent_id } = req.validatedQuery as AdminListAliExpressCategoriesType
-  const { client } = await requireConnectedAccount(req.scope)
+  const { client } = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
   res.json({ parent_id, categories: await client.getCategoryChildren(parent_id) })
 }

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { saveLookupListWorkflow } from "../../../../workflows/listings/workflows/save-lookup-list"
-import { scheduleListingSync } from "../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../runners/listing-sync"
 import type { AdminCreateAliExpressLookupListType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -19,6 +19,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAliExpress
     throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `name: a lookup list named "${req.validatedBody.name}" already exists`)
   }
   const { result } = await saveLookupListWorkflow(req.scope).run({ input: req.validatedBody })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.status(201).json({ lookup_list: result })
 }

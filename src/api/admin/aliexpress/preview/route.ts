@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { previewListing } from "../../../../lib/listings/preview"
+import { previewListing } from "../../../../workflows/listings/helpers/preview-listing"
 import type { MappingTemplate } from "../../../../lib/mapping"
 import type { AdminPreviewAliExpressListingType } from "./validators"
 

@@ -1,9 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
-import { requireConnectedAccount } from "../../../../lib/listings/sync-account"
-import { requestListingSyncWorkflow } from "../../../../workflows/listings/workflows/request-listing-sync"
-import { startListingSyncNow } from "../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../runners/listing-sync"
 import type { AdminSyncAliExpressListingsType } from "./validators"
 
 /** The progress of the current or last sync run (done/total). */
@@ -15,11 +13,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 /** "Sync now": queues all products of the channel (or the chosen ones) and starts a run; poll GET for progress. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressListingsType>, res: MedusaResponse) => {
-  await requireConnectedAccount(req.scope)
+  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
+  await service.requireConnectedAccount()
   const ids = req.validatedBody.product_ids
-  const { result } = await requestListingSyncWorkflow(req.scope).run({
-    input: ids ? { product_ids: ids, retry_now: true } : { all: true, retry_now: true },
-  })
-  void startListingSyncNow(req.scope, { ignore_backoff: true, report: true })
+  const result = await listingSyncRunner.syncNow(
+    req.scope,
+    ids ? { product_ids: ids, retry_now: true } : { all: true, retry_now: true },
+    { ignore_backoff: true, report: true }
+  )
   res.status(202).json({ requested: result.requested, progress: { state: "running", done: 0, total: result.requested } })
 }

@@ -3,7 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { defaultTemplate, FIELD_DEFINITIONS } from "../../../../lib/mapping"
 import { saveTemplateWorkflow } from "../../../../workflows/listings/workflows/save-template"
-import { scheduleListingSync } from "../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../runners/listing-sync"
 import type { AdminCreateAliExpressTemplateType } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -14,6 +14,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAliExpressTemplateType>, res: MedusaResponse) => {
   const { result } = await saveTemplateWorkflow(req.scope).run({ input: req.validatedBody as any })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.status(201).json({ template: result })
 }

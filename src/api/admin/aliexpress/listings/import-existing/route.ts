@@ -1,14 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { importExistingListingsWorkflow } from "../../../../../workflows/listings/workflows/import-existing-listings"
-import { withListingSyncLock } from "../../../../../workflows/listings/run-listing-sync"
-import { scheduleListingSync } from "../../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../../runners/listing-sync"
 
 /**
- * Reads the seller's AliExpress products again and binds them to Medusa products by SKU.
- * Under the sync lock: a run posting at the same moment could otherwise post what is being bound.
+ * Reads the seller's AliExpress products again and binds them to Medusa products by SKU;
+ * the runner does it under the sync lock, so no run posts what is being bound.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { result } = await withListingSyncLock(req.scope, () => importExistingListingsWorkflow(req.scope).run())
-  scheduleListingSync(req.scope)
-  res.json({ import: result })
+  res.json({ import: await listingSyncRunner.importExisting(req.scope) })
 }

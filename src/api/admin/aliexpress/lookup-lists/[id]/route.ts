@@ -3,7 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../modules/aliexpress/service"
 import { saveLookupListWorkflow } from "../../../../../workflows/listings/workflows/save-lookup-list"
 import { deleteLookupListWorkflow } from "../../../../../workflows/listings/workflows/delete-lookup-list"
-import { scheduleListingSync } from "../../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../../runners/listing-sync"
 import type { AdminUpdateAliExpressLookupListType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -13,12 +13,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAliExpressLookupListType>, res: MedusaResponse) => {
   const { result } = await saveLookupListWorkflow(req.scope).run({ input: { ...req.validatedBody, id: req.params.id } })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.json({ lookup_list: result })
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   await deleteLookupListWorkflow(req.scope).run({ input: { id: req.params.id } })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.json({ id: req.params.id, object: "aliexpress_lookup_list", deleted: true })
 }

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { runOrderImport } from "../../../../../workflows/orders/helpers/run-order-import"
+import { orderImportRunner } from "../../../../../runners/order-import"
 
 /** "Import now": the scheduled run, without waiting for the interval. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const result = await runOrderImport(req.scope, { trigger: "manual" })
+  const result = await orderImportRunner.run(req.scope, { trigger: "manual" })
   res.json({ result })
 }

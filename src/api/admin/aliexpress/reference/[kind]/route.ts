@@ -1,7 +1,8 @@
+import type AliExpressModuleService from "../../../../../modules/aliexpress/service"
+import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { defaultTemplate, FIELD_DEFINITIONS } from "../../../../../lib/mapping"
-import { requireConnectedAccount } from "../../../../../lib/listings/sync-account"
 
 const REMOTE = {
   "freight-templates": (c: any) => c.listFreightTemplates(),
@@ -22,6 +23,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!read) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown reference "${kind}": use ${[...Object.keys(REMOTE), "fields"].join(", ")}`)
   }
-  const { client } = await requireConnectedAccount(req.scope)
+  const { client } = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
   res.json({ [kind.replace(/-/g, "_")]: await read(client) })
 }

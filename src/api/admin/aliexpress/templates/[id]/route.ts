@@ -3,7 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../modules/aliexpress/service"
 import { saveTemplateWorkflow } from "../../../../../workflows/listings/workflows/save-template"
 import { deleteTemplateWorkflow } from "../../../../../workflows/listings/workflows/delete-template"
-import { scheduleListingSync } from "../../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../../runners/listing-sync"
 import type { AdminUpdateAliExpressTemplateType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -13,12 +13,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAliExpressTemplateType>, res: MedusaResponse) => {
   const { result } = await saveTemplateWorkflow(req.scope).run({ input: { ...(req.validatedBody as any), id: req.params.id } })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.json({ template: result })
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   await deleteTemplateWorkflow(req.scope).run({ input: { id: req.params.id } })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.json({ id: req.params.id, object: "aliexpress_template", deleted: true })
 }

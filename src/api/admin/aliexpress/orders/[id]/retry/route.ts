@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../../modules/aliexpress/service"
 import { presentOrderBinding } from "../../../../../../lib/orders/present"
-import { runOrderImport } from "../../../../../../workflows/orders/helpers/run-order-import"
+import { orderImportRunner } from "../../../../../../runners/order-import"
 
 /** Imports a held or failed order again now (after the merchant fixed the SKU, say). */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -12,7 +12,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (binding.status === "imported" || binding.status === "canceled") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `AliExpress order ${binding.ae_order_id} is already ${binding.status}`)
   }
-  const run = await runOrderImport(req.scope, { trigger: "manual", ae_order_ids: [binding.ae_order_id] })
+  const run = await orderImportRunner.run(req.scope, { trigger: "manual", ae_order_ids: [binding.ae_order_id] })
   const updated = await service.retrieveAliExpressOrder(binding.id)
   const shipments = await service.listAliExpressShipments({ ae_order_id: updated.ae_order_id })
   res.json({ aliexpress_order: presentOrderBinding(updated, shipments), run })

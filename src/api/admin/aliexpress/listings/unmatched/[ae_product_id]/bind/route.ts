@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { bindListingWorkflow } from "../../../../../../../workflows/listings/workflows/bind-listing"
-import { scheduleListingSync } from "../../../../../../../workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../../../../../../runners/listing-sync"
 import type { AdminBindAliExpressListingType } from "../../../validators"
 
 /** Binds an unmatched AliExpress product to a Medusa product; the next run brings it up to date. */
@@ -8,6 +8,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminBindAliExpressLi
   const { result } = await bindListingWorkflow(req.scope).run({
     input: { ae_product_id: req.params.ae_product_id, product_id: req.validatedBody.product_id },
   })
-  scheduleListingSync(req.scope)
+  listingSyncRunner.schedule(req.scope)
   res.json({ listing: result })
 }

@@ -1,9 +1,9 @@
 /** What an event names: products directly, or records that lead to products. */
-export type BufferedKind = "product" | "variant" | "inventory_level" | "reservation"
+export type BufferedKind = "product" | "variant" | "inventory_level" | "reservation" | "order"
 
 export type BufferedIds = Record<BufferedKind, string[]>
 
-const KINDS: BufferedKind[] = ["product", "variant", "inventory_level", "reservation"]
+const KINDS: BufferedKind[] = ["product", "variant", "inventory_level", "reservation", "order"]
 
 /**
  * The ids the listing subscribers saw since the last flush, in this process only. It is a
@@ -11,10 +11,8 @@ const KINDS: BufferedKind[] = ["product", "variant", "inventory_level", "reserva
  * several workers each flushing their own buffer stay correct. A crash loses at most the ids
  * buffered here; the reconcile job queues every product of the channel and catches them.
  */
-class EventBuffer {
+export class EventBuffer {
   private ids = Object.fromEntries(KINDS.map((k) => [k, new Set<string>()])) as Record<BufferedKind, Set<string>>
-  /** a flush is scheduled or running */
-  busy = false
 
   add(kind: BufferedKind, ids: string[]): void {
     ids.forEach((id) => this.ids[kind].add(id))
@@ -32,12 +30,17 @@ class EventBuffer {
   }
 }
 
-export const listingEventBuffer = new EventBuffer()
-
 /**
  * How long buffered events wait: the debounce, stretched so a flush starts no sooner than
  * `minGapMs` after the previous one began.
  */
 export function flushDelay(now: number, lastFlushAt: number, debounceMs: number, minGapMs: number): number {
   return Math.max(debounceMs, lastFlushAt + minGapMs - now)
+}
+
+/** Event payloads carry `{ id }` (one event per record); some emitters send a list. */
+export function idsOf(data: unknown): string[] {
+  const raw = (data as { id?: unknown } | undefined)?.id
+  const list = Array.isArray(raw) ? raw : [raw]
+  return list.filter((v): v is string => typeof v === "string" && v.length > 0)
 }

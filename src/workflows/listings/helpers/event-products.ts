@@ -1,13 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 
-/** Event payloads carry `{ id }` (one event per record); some emitters send a list. */
-export function idsOf(data: unknown): string[] {
-  const raw = (data as { id?: unknown } | undefined)?.id
-  const list = Array.isArray(raw) ? raw : [raw]
-  return list.filter((v): v is string => typeof v === "string" && v.length > 0)
-}
-
 export async function productIdsOfVariants(container: MedusaContainer, variantIds: string[]): Promise<string[]> {
   if (!variantIds.length) return []
   const variants = await container
@@ -41,4 +34,13 @@ export async function productIdsOfReservations(container: MedusaContainer, reser
     .resolve(Modules.INVENTORY)
     .listReservationItems({ id: reservationIds }, { select: ["id", "inventory_item_id"], withDeleted: true, take: reservationIds.length })
   return productIdsOfInventoryItems(container, [...new Set(reservations.map((r) => r.inventory_item_id))])
+}
+
+/** Medusa reserves stock for an order without emitting reservation events: its lines name the variants. */
+export async function productIdsOfOrders(container: MedusaContainer, orderIds: string[]): Promise<string[]> {
+  if (!orderIds.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["items.variant_id"], filters: { id: orderIds } })
+  const variantIds = data.flatMap((o: any) => (o?.items ?? []).map((item: any) => item?.variant_id)).filter(Boolean) as string[]
+  return productIdsOfVariants(container, [...new Set(variantIds)])
 }

@@ -1,14 +1,11 @@
-import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
 import { listingSyncConfig } from "../../lib/listings/config"
 import { describeError } from "../../lib/listings/problems"
-import { importExistingListingsWorkflow } from "./workflows/import-existing-listings"
-import { syncListingsBatchWorkflow } from "./workflows/sync-listings-batch"
-import { PRICE_STOCK_BATCH } from "./steps/update-listing-prices-stock"
-
-export const LISTING_SYNC_LOCK = "aliexpress:listing-sync"
+import { PRICE_STOCK_BATCH } from "../../lib/mapping"
+import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
+import { syncListingsBatchWorkflow } from "../../workflows/listings/workflows/sync-listings-batch"
 
 export type SyncProgress = {
   state: "running" | "done" | "failed"
@@ -29,6 +26,13 @@ const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
 /** Past this many listings done, the progress total is approximate rather than a huge query. */
 const MAX_EXCLUDED = 5000
 
+export type SyncRunOptions = {
+  /** a "sync now": ignore the retry backoff of failed listings */
+  ignore_backoff?: boolean
+  /** record progress even when nothing is queued, so whoever asked sees the run end */
+  report?: boolean
+}
+
 /**
  * Drains the listing queue a page at a time, one workflow run per page, with
  * `pagesInFlight` pages worked on at once: while one page's calls go out, the next is read,
@@ -37,29 +41,7 @@ const MAX_EXCLUDED = 5000
  * queue is the table, so a run that cannot get the lock loses nothing: the running one picks
  * its products up.
  */
-export type RunOptions = {
-  /** a "sync now": ignore the retry backoff of failed listings */
-  ignore_backoff?: boolean
-  /** record progress even when nothing is queued, so whoever asked sees the run end */
-  report?: boolean
-}
-
-export async function runListingSync(container: MedusaContainer, opts: RunOptions = {}): Promise<void> {
-  const logger = container.resolve("logger")
-  const locking = container.resolve(Modules.LOCKING)
-  try {
-    await locking.execute(LISTING_SYNC_LOCK, () => drain(container, opts), { timeout: 10 })
-  } catch (error) {
-    logger.warn(`AliExpress listing sync did not complete: ${describeError(error)}`)
-  }
-}
-
-/** Runs `fn` under the listing sync lock, so it never overlaps a sync run on any worker. */
-export async function withListingSyncLock<T>(container: MedusaContainer, fn: () => Promise<T>): Promise<T> {
-  return await container.resolve(Modules.LOCKING).execute(LISTING_SYNC_LOCK, fn, { timeout: 60 })
-}
-
-async function drain(container: MedusaContainer, opts: RunOptions): Promise<void> {
+export async function drainListingQueue(container: MedusaContainer, opts: SyncRunOptions): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const logger = container.resolve("logger")
   const account = await service.getAccount()

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { LISTING_PRODUCT_FIELDS, toListingProduct, type ListingProduct } from "./source-product"
+import { LISTING_PRODUCT_FIELDS, toListingProduct, type ListingProduct } from "../../../lib/listings/source-product"
 
 /** Loads products for listing by id; deleted products are simply absent from the result. */
 export async function loadListingProducts(container: MedusaContainer, ids: string[]): Promise<Map<string, ListingProduct>> {

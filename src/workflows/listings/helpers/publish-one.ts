@@ -1,14 +1,12 @@
-import { saveListing } from "./listing-store"
-import type { AliExpressClient } from "../aliexpress"
-import type { PostProductRequest, Problem } from "../mapping"
-import type AliExpressModuleService from "../../modules/aliexpress/service"
-import type { PlannedListing } from "./plan"
-import { classifyFailure, describeError, isAmbiguous } from "./problems"
-import { failureFields, identityFields, sentFields } from "./results"
-import { listingStatusFromAe } from "./status"
-import { retryDelayMs } from "./config"
+import type { AliExpressClient } from "../../../lib/aliexpress"
+import type { PostProductRequest, Problem } from "../../../lib/mapping"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import type { PlannedListing } from "../../../lib/listings/plan"
+import { classifyFailure, describeError, isAmbiguous } from "../../../lib/listings/problems"
+import { failureFields, identityFields, sentFields } from "../../../lib/listings/results"
+import { listingStatusFromAe } from "../../../lib/listings/status"
+import { retryDelayMs } from "../../../lib/listings/config"
 import type { ImageBank, ListingImages } from "./image-bank"
-import { paced } from "./pacer"
 
 export type PublishContext = {
   service: AliExpressModuleService
@@ -24,21 +22,12 @@ export type PublishContext = {
 
 const DUPLICATE_SKU = /10007-007|duplicate/i
 
-/**
- * The order to read AliExpress product statuses in: a product under review can only move on
- * (to live, rejected or offline), so reading "auditing" first never misses one that changes
- * status between two reads.
- */
-export const STATUS_READ_ORDER = ["auditing", "editingRequired", "onSelling", "offline"] as const
-
 /** Looks for an AliExpress product carrying one of the listing's SKU codes, in any status. */
-export async function findBySku(client: AliExpressClient, skuCodes: string[]): Promise<{ productId: string; status?: string } | null> {
+async function findBySku(client: AliExpressClient, skuCodes: string[]): Promise<{ productId: string; status?: string } | null> {
   for (const skuCode of skuCodes.slice(0, 2)) {
-    for (const status of STATUS_READ_ORDER) {
-      const page = await paced("list", () => client.listProducts({ page: 1, pageSize: 10, status, skuCode }))
-      if (page.items.length) {
-        return { productId: page.items[0].productId, status: page.items[0].status ?? status }
-      }
+    const found = await client.findProductBySkuCode(skuCode)
+    if (found) {
+      return { productId: found.productId, status: found.status }
     }
   }
   return null
@@ -67,7 +56,7 @@ function withImageBank(payload: PostProductRequest, images: ListingImages): Post
 
 /** Binds the listing to a product AliExpress already has, instead of posting a second one. */
 async function bindFound(ctx: PublishContext, plan: PlannedListing, found: { productId: string; status?: string }) {
-  await saveListing(ctx.service, {
+  await ctx.service.saveListing({
     id: plan.listing_id,
     ...identityFields(plan),
     ae_product_id: found.productId,
@@ -106,7 +95,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
   if (img.transient || img.problems.length) {
     ctx.failed.push(plan.listing_id)
     const attempts = row.attempts + 1
-    await saveListing(ctx.service, {
+    await ctx.service.saveListing({
       id: plan.listing_id,
       ...identityFields(plan),
       ...(img.transient
@@ -127,8 +116,8 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
           return
         }
       }
-      const { productId } = await paced("post", () => ctx.client.postProduct(payload as any))
-      await saveListing(ctx.service, {
+      const { productId } = await ctx.client.postProduct(payload)
+      await ctx.service.saveListing({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
         ae_product_id: productId,
@@ -139,8 +128,8 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         last_payload: payload,
       })
     } else {
-      await paced("edit", () => ctx.client.editProduct(plan.ae_product_id!, payload as any))
-      await saveListing(ctx.service, {
+      await ctx.client.editProduct(plan.ae_product_id!, payload)
+      await ctx.service.saveListing({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
         // An edit goes back under review on AliExpress.
@@ -166,7 +155,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
     }
     ctx.failed.push(plan.listing_id)
     const keepPostMark = plan.action === "post" && kind === "transient" && isAmbiguous(error)
-    await saveListing(ctx.service, {
+    await ctx.service.saveListing({
       id: plan.listing_id,
       ...failureFields(plan, row, error, now),
       ...(plan.action === "post" && !keepPostMark ? { post_started_at: null } : {}),

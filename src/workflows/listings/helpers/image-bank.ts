@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto"
 import axios from "axios"
-import type { AliExpressClient } from "../aliexpress"
-import type AliExpressModuleService from "../../modules/aliexpress/service"
-import { paced } from "./pacer"
-import { classifyFailure, describeError, type FailureKind } from "./problems"
+import type { AliExpressClient } from "../../../lib/aliexpress"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
+import { classifyFailure, describeError, type FailureKind } from "../../../lib/listings/problems"
 
 export type ImageFailure = { message: string; stage: "download" | "upload"; kind: FailureKind; error: unknown }
 
@@ -30,12 +29,6 @@ async function download(url: string): Promise<Buffer> {
   })
   return Buffer.from(res.data)
 }
-
-/**
- * Uploads of one picture under way in this process, by account and content hash: two pages
- * worked on at once share one upload instead of racing to the image bank.
- */
-const uploading = new Map<string, Promise<string>>()
 
 function failure(error: unknown, stage: "download" | "upload"): ImageFailure {
   const e = error as any
@@ -114,6 +107,8 @@ export class ImageBank {
 
   private uploadOnce(hash: string, url: string, bytes: Buffer): Promise<string> {
     const key = `${this.accountId}:${hash}`
+    // Two pages worked on at once share one upload instead of racing to the image bank.
+    const uploading = this.service.caches.imageUploads
     let p = uploading.get(key)
     if (!p) {
       p = this.upload(hash, url, bytes).finally(() => uploading.delete(key))
@@ -128,7 +123,7 @@ export class ImageBank {
     if (cached) {
       return cached.photobank_url
     }
-    const { url: photobankUrl } = await paced("upload", () => this.client.uploadImage({ fileName: fileNameOf(url, hash), bytes }))
+    const { url: photobankUrl } = await this.client.uploadImage({ fileName: fileNameOf(url, hash), bytes })
     try {
       await service.createAliExpressImages({ account_id: accountId, source_url: url, content_hash: hash, photobank_url: photobankUrl })
       return photobankUrl

@@ -1,11 +1,14 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import type { ImportContext } from "../../../lib/orders/plan-order"
 
-/** The account's channel, a region in the order currency, its stock locations and shipping options. */
-export async function resolveImportContext(container: MedusaContainer, currencyCode?: string): Promise<ImportContext> {
+export const resolveImportContextStepId = "resolve-aliexpress-order-import-context"
+
+/** Where orders of a currency go: the account's channel, a region in that currency, its stock locations and shipping options. A read. */
+export const resolveImportContextStep = createStep(resolveImportContextStepId, async (input: { currency_code: string }, { container }) => {
+  const currencyCode = input.currency_code
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const account = await service.requireAccount()
@@ -54,5 +57,5 @@ export async function resolveImportContext(container: MedusaContainer, currencyC
     shipping_options: options,
     carrier_mapping: (account.carrier_mapping as Record<string, string> | null) ?? {},
   }
-  return context
-}
+  return new StepResponse(context)
+})

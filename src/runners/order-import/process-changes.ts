@@ -1,30 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
-import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import type { OrderDetail, OrderSummary } from "../../../lib/aliexpress"
-import type { ImportContext } from "../../../lib/orders/plan-order"
-import { toSnapshot } from "../../../lib/orders/types"
-import { resolveImportContext } from "./resolve-import-context"
-import { isAwaitingPayment, isCanceledOnAliExpress } from "../../../lib/orders/ae-status"
-import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../../lib/orders/constants"
-import { importAliExpressOrderWorkflow } from "../workflows/import-order"
-import { syncAliExpressOrderStatusWorkflow } from "../workflows/sync-order-status"
-import { recordOrderFailure } from "./record-order-failure"
-import { runPool } from "../../../lib/listings/pool"
-
-export type ImportRunCounts = {
-  listed: number
-  imported: number
-  held: number
-  failed: number
-  status_updates: number
-  skipped: number
-  retried: number
-  /** False when a failure could not even be recorded: the watermark must stay. */
-  complete: boolean
-  errors: Array<{ ae_order_id: string; message: string }>
-}
+import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
+import type AliExpressModuleService from "../../modules/aliexpress/service"
+import type { OrderDetail, OrderSummary } from "../../lib/aliexpress"
+import type { ImportContext } from "../../lib/orders/plan-order"
+import { toSnapshot, type ImportRunCounts } from "../../lib/orders/types"
+import { isAwaitingPayment, isCanceledOnAliExpress } from "../../lib/orders/ae-status"
+import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../lib/orders/constants"
+import { runPool } from "../../lib/listings/pool"
+import { importAliExpressOrderWorkflow } from "../../workflows/orders/workflows/import-order"
+import { syncAliExpressOrderStatusWorkflow } from "../../workflows/orders/workflows/sync-order-status"
+import { resolveOrderImportContextWorkflow } from "../../workflows/orders/workflows/resolve-import-context"
 
 type Binding = Awaited<ReturnType<AliExpressModuleService["listAliExpressOrders"]>>[number]
 
@@ -32,9 +18,10 @@ const errorMessage = (e: unknown) => String((e as { message?: string })?.message
 
 /**
  * Walks the changed orders of a window (or the ids a push or the merchant
- * named), then retries held, failed and abandoned orders. New orders go
- * through the import workflow, known ones through the status sync; each
- * order's failure is recorded on its binding so it is retried, never lost.
+ * named), then retries held, failed and abandoned orders. Each new order is
+ * its own run of the import workflow (visible and retryable on its own), each
+ * known one a run of the status sync; each order's failure is recorded on its
+ * binding so it is retried, never lost.
  */
 export async function processOrderChanges(
   container: MedusaContainer,
@@ -61,13 +48,15 @@ export async function processOrderChanges(
     : []
   const bindingOf = new Map(bindings.map((b) => [b.ae_order_id, b]))
 
-  const readOrder = async (aeOrderId: string) => service.getClient(await service.requireAccount()).getOrder(aeOrderId)
+  const readOrder = async (aeOrderId: string) => (await service.requireConnectedAccount()).client.getOrder(aeOrderId)
 
   // Where orders go is resolved once per run and currency, not once per order.
   const contexts = new Map<string, Promise<ImportContext>>()
   const contextFor = (currency: string) => {
     if (!contexts.has(currency)) {
-      const resolving = resolveImportContext(container, currency)
+      const resolving = resolveOrderImportContextWorkflow(container)
+        .run({ input: { currency_code: currency } })
+        .then(({ result }) => result)
       // A failed read fails this order only; the next one asks again.
       resolving.catch(() => contexts.delete(currency))
       contexts.set(currency, resolving)
@@ -93,7 +82,7 @@ export async function processOrderChanges(
       counts.failed++
       counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
       logger.warn(`AliExpress order ${aeOrderId} could not be imported: ${errorMessage(e)}`)
-      await recordOrderFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch((recordError) => {
+      await service.recordOrderFailure(input.account_id, aeOrderId, errorMessage(e)).catch((recordError) => {
         counts.complete = false
         logger.error(`AliExpress order ${aeOrderId}: recording the failure failed: ${errorMessage(recordError)}`)
       })
@@ -139,7 +128,7 @@ export async function processOrderChanges(
         counts.failed++
         counts.errors.push({ ae_order_id: aeOrderId, message: errorMessage(e) })
         if (binding && binding.status !== "imported" && binding.status !== "canceled") {
-          await recordOrderFailure(service, input.account_id, aeOrderId, errorMessage(e)).catch(() => (counts.complete = false))
+          await service.recordOrderFailure(input.account_id, aeOrderId, errorMessage(e)).catch(() => (counts.complete = false))
         }
         return
       }
@@ -191,7 +180,7 @@ export async function processOrderChanges(
   return counts
 }
 
-/** How many orders one run imports at once (ALIEXPRESS_ORDER_IMPORT_CONCURRENCY, default 4). */
+/** How many orders one run imports at once (ALIEXPRESS_ORDER_IMPORT_CONCURRENCY, default 4, at most 16). */
 function orderImportConcurrency(): number {
   const configured = Number(process.env.ALIEXPRESS_ORDER_IMPORT_CONCURRENCY)
   return Number.isInteger(configured) && configured > 0 ? Math.min(configured, 16) : 4

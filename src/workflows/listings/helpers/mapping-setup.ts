@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { AliExpressClient } from "../aliexpress"
+import type { AliExpressClient } from "../../../lib/aliexpress"
 import {
   defaultTemplate,
   mappingTemplateSchema,
@@ -9,8 +9,8 @@ import {
   type MappingTemplate,
   type PriceRules,
   type QuantityRules,
-} from "../mapping"
-import type AliExpressModuleService from "../../modules/aliexpress/service"
+} from "../../../lib/mapping"
+import type AliExpressModuleService from "../../../modules/aliexpress/service"
 
 type Account = Awaited<ReturnType<AliExpressModuleService["requireAccount"]>>
 
@@ -56,15 +56,14 @@ async function storeCurrency(container: MedusaContainer): Promise<string | undef
 }
 
 const REFERENCE_TTL_MS = 10 * 60 * 1000
-type SellerTemplates = { freight: string[]; service: string[] }
-const referenceCache = new Map<string, { at: number; ids: Promise<SellerTemplates> }>()
 
 /**
  * The seller's freight and service template ids, read once per ten minutes per process:
  * two calls, not two per product. The pending read is shared, so pages planned at the same
  * moment do not each read them.
  */
-export function sellerTemplateIds(accountId: string, client: AliExpressClient): Promise<SellerTemplates> {
+export function sellerTemplateIds(service: AliExpressModuleService, accountId: string, client: AliExpressClient) {
+  const referenceCache = service.caches.sellerTemplates
   const cached = referenceCache.get(accountId)
   if (cached && Date.now() - cached.at < REFERENCE_TTL_MS) {
     return cached.ids
@@ -91,7 +90,7 @@ export async function loadMappingSetup(
     loadLookupLists(service),
     account.price_source === "convert" ? storeCurrency(container) : Promise.resolve(undefined),
   ])
-  const ids = client ? await sellerTemplateIds(account.id, client) : undefined
+  const ids = client ? await sellerTemplateIds(service, account.id, client) : undefined
   return {
     template,
     lookupLists,

@@ -1,0 +1,196 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
+import type AliExpressModuleService from "../../modules/aliexpress/service"
+import { listingSyncConfig } from "../../lib/listings/config"
+import { describeError } from "../../lib/listings/problems"
+import { requestListingSyncWorkflow, type RequestListingSyncInput } from "../../workflows/listings/workflows/request-listing-sync"
+import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
+import { drainListingQueue, type SyncRunOptions } from "./drain"
+import { EventBuffer, flushDelay, type BufferedKind } from "./event-buffer"
+
+export type { SyncRunOptions, SyncProgress } from "./drain"
+
+export const LISTING_SYNC_LOCK = "aliexpress:listing-sync"
+
+/** A retry due further out than this is left to the reconcile job. */
+const RETRY_HORIZON_MS = 15 * 60 * 1000
+
+/**
+ * The one home of the listing sync's orchestration in this process: store events are
+ * coalesced and debounced into one queue write, runs take the sync lock (one at a time across
+ * server and workers) and drain the queue a page at a time, and listings that failed in
+ * transport are queued again when their back-off ends, seconds later, not at the next reconcile.
+ * Entry points hand work here and return; everything else is workflows.
+ */
+export class ListingSyncRunner {
+  private readonly events = new EventBuffer()
+  private flushing = false
+  private lastFlushAt = 0
+  private runTimer: NodeJS.Timeout | null = null
+  private running: Promise<void> | null = null
+  private again: SyncRunOptions | null = null
+  private retry: { at: number; timer: NodeJS.Timeout } | null = null
+
+  /** Subscribers: a store event named these records; their products are synced after the debounce. */
+  bufferEvent(container: MedusaContainer, kind: BufferedKind, ids: string[]): void {
+    if (!ids.length) {
+      return
+    }
+    this.events.add(kind, ids)
+    if (!this.flushing) {
+      this.flushing = true
+      this.scheduleFlush(container)
+    }
+  }
+
+  /** Routes: something that shapes every listing changed and was queued; run after the debounce. */
+  schedule(container: MedusaContainer, delayMs = listingSyncConfig().debounceMs): void {
+    if (this.runTimer) {
+      return
+    }
+    this.runTimer = setTimeout(() => {
+      this.runTimer = null
+      void this.start(container, {})
+    }, delayMs)
+    this.runTimer.unref?.()
+  }
+
+  /** "Sync now": queues the products (all of the channel without ids) and starts a run at once. */
+  async syncNow(container: MedusaContainer, input: RequestListingSyncInput, opts: SyncRunOptions = {}) {
+    const { result } = await requestListingSyncWorkflow(container).run({ input })
+    void this.start(container, opts)
+    return result
+  }
+
+  /** The reconcile job: queue every listing and product of the channel, then run; unchanged ones cost no call. */
+  async reconcile(container: MedusaContainer): Promise<void> {
+    try {
+      const { result } = await requestListingSyncWorkflow(container).run({ input: { all: true } })
+      if (result.requested) {
+        await this.start(container, {})
+      }
+    } catch (error) {
+      container.resolve("logger").warn(`AliExpress listing reconcile failed: ${describeError(error)}`)
+    }
+  }
+
+  /** Binds what the seller already sells, under the sync lock so no run posts it meanwhile. */
+  async importExisting(container: MedusaContainer) {
+    const { result } = await container
+      .resolve(Modules.LOCKING)
+      .execute(LISTING_SYNC_LOCK, () => importExistingListingsWorkflow(container).run(), { timeout: 60 })
+    this.schedule(container)
+    return result
+  }
+
+  /** Resolves once this process has no run going or due and no events buffered (tests wait on it). */
+  async whenIdle(): Promise<void> {
+    while (this.runTimer || this.running || this.flushing) {
+      await (this.running ?? new Promise((resolve) => setTimeout(resolve, 50)))
+    }
+  }
+
+  private start(container: MedusaContainer, opts: SyncRunOptions): Promise<void> {
+    if (this.running) {
+      // Rows queued while this process runs are usually taken by the running loop; one more
+      // pass afterwards covers the ones queued after its last look.
+      this.again = {
+        ignore_backoff: this.again?.ignore_backoff || opts.ignore_backoff,
+        report: this.again?.report || opts.report,
+      }
+      return this.running
+    }
+    this.running = this.run(container, opts).finally(() => {
+      this.running = null
+      if (this.again) {
+        const next = this.again
+        this.again = null
+        void this.start(container, next)
+      }
+    })
+    return this.running
+  }
+
+  private async run(container: MedusaContainer, opts: SyncRunOptions): Promise<void> {
+    try {
+      await container
+        .resolve(Modules.LOCKING)
+        .execute(LISTING_SYNC_LOCK, () => drainListingQueue(container, opts), { timeout: 10 })
+    } catch (error) {
+      container.resolve("logger").warn(`AliExpress listing sync did not complete: ${describeError(error)}`)
+    }
+    await this.scheduleRetry(container).catch(() => undefined)
+  }
+
+  private scheduleFlush(container: MedusaContainer): void {
+    const { debounceMs, minGapMs } = listingSyncConfig()
+    const timer = setTimeout(() => void this.flush(container), flushDelay(Date.now(), this.lastFlushAt, debounceMs, minGapMs))
+    timer.unref?.()
+  }
+
+  /**
+   * Turns everything buffered into ONE queue write and one run: creating 100 products (some
+   * 500 product, variant and stock events) costs one write. Under a steady stream (orders all
+   * day) flushes keep the minimum gap, so the same products are not re-synced back to back.
+   */
+  private async flush(container: MedusaContainer): Promise<void> {
+    this.lastFlushAt = Date.now()
+    const ids = this.events.take()
+    try {
+      const { result } = await requestListingSyncWorkflow(container).run({
+        input: {
+          product_ids: ids.product,
+          variant_ids: ids.variant,
+          inventory_level_ids: ids.inventory_level,
+          reservation_ids: ids.reservation,
+          order_ids: ids.order,
+        },
+      })
+      if (result.requested) {
+        void this.start(container, {})
+      }
+    } catch (error) {
+      container.resolve("logger").warn(`AliExpress: could not queue products after store events: ${describeError(error)}`)
+    } finally {
+      this.flushing = false
+      if (this.events.size) {
+        // Events that came in while this flush ran.
+        this.flushing = true
+        this.scheduleFlush(container)
+      }
+    }
+  }
+
+  /** Wakes up when the earliest failed listing's back-off ends, queues the due ones and runs. */
+  private async scheduleRetry(container: MedusaContainer): Promise<void> {
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const [next] = await service.listAliExpressListings(
+      { status: "error", next_attempt_at: { $ne: null }, sync_requested_at: null, product_id: { $ne: null } },
+      { select: ["next_attempt_at"], take: 1, order: { next_attempt_at: "ASC" } }
+    )
+    if (!next?.next_attempt_at) {
+      return
+    }
+    const at = new Date(next.next_attempt_at).getTime()
+    if (at - Date.now() > RETRY_HORIZON_MS || (this.retry && this.retry.at <= at)) {
+      return
+    }
+    if (this.retry) {
+      clearTimeout(this.retry.timer)
+    }
+    const timer = setTimeout(() => {
+      this.retry = null
+      void this.syncNow(container, { retry_due: true }).catch((error) =>
+        container.resolve("logger").warn(`AliExpress: could not queue failed listings again: ${describeError(error)}`)
+      )
+    }, Math.max(0, at - Date.now()) + 50)
+    timer.unref?.()
+    this.retry = { at, timer }
+  }
+}
+
+/** The process's listing sync runner. */
+export const listingSyncRunner = new ListingSyncRunner()
+
+export { idsOf } from "./event-buffer"

@@ -1,0 +1,104 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ORDER_IMPORT_LOCK_KEY, ORDER_IMPORT_LOCK_TIMEOUT_S } from "../../lib/orders/constants"
+import type { ImportRunCounts } from "../../lib/orders/types"
+import type { ImportWindow } from "../../lib/orders/import-window"
+import { prepareOrderImportWorkflow, type PrepareOrderImportInput } from "../../workflows/orders/workflows/prepare-order-import"
+import { finishOrderImportWorkflow } from "../../workflows/orders/workflows/finish-order-import"
+import { processOrderChanges } from "./process-changes"
+
+/** A push gathers others arriving within this long into the same run. */
+const GATHER_MS = 150
+/** Pushed orders whose run could not start (the lock is busy elsewhere) try again after this. */
+const PUSH_RETRY_MS = 2000
+
+export type OrderImportResult = Partial<ImportRunCounts> & { skip_reason: string | null; window: ImportWindow | null }
+
+/**
+ * One import run without the lock: the changed orders of the window (or the named ones), each
+ * through its own workflow run, then the run recorded. Runs that overlap stay correct, since
+ * the unique order binding makes one Medusa order per AliExpress order; the lock only saves
+ * the double work.
+ */
+export async function importOrderChanges(container: MedusaContainer, input: PrepareOrderImportInput): Promise<OrderImportResult> {
+  const { result: prepared } = await prepareOrderImportWorkflow(container).run({ input })
+  const { plan, summaries } = prepared
+  if (plan.skip || !plan.account_id) {
+    return { skip_reason: plan.skip, window: plan.window }
+  }
+  const counts = await processOrderChanges(container, {
+    account_id: plan.account_id,
+    summaries,
+    ae_order_ids: input.ae_order_ids,
+    retry_pending: !input.ae_order_ids?.length,
+  })
+  await finishOrderImportWorkflow(container).run({
+    input: { account_id: plan.account_id, window: plan.window, counts, trigger: input.trigger },
+  })
+  return { skip_reason: null, window: plan.window, ...counts }
+}
+
+/**
+ * The one home of order import orchestration in this process: every entry point (the job,
+ * "import now", a retry, pushes) runs under one lock, so a server and its workers take turns;
+ * pushes, often many a second, are gathered into one run.
+ */
+export class OrderImportRunner {
+  private readonly pushed = new Set<string>()
+  private pushTimer: NodeJS.Timeout | null = null
+  private pushRunning = false
+
+  /** Runs one import under the lock (the job, "import now", a retry). */
+  async run(container: MedusaContainer, input: PrepareOrderImportInput): Promise<OrderImportResult> {
+    return await container
+      .resolve(Modules.LOCKING)
+      .execute(ORDER_IMPORT_LOCK_KEY, () => importOrderChanges(container, input), {
+        timeout: ORDER_IMPORT_LOCK_TIMEOUT_S,
+        expire: 15 * 60,
+      })
+  }
+
+  /**
+   * A verified push named this order. Each push waiting for the lock on its own would queue up
+   * and time out; instead the ids are gathered into one run, and kept when a run cannot start
+   * to try again shortly. A crash loses at most the gathered ids, which the scheduled import's
+   * overlapping window reads again.
+   */
+  importPushed(container: MedusaContainer, aeOrderId: string): void {
+    this.pushed.add(aeOrderId)
+    this.schedulePushRun(container, GATHER_MS)
+  }
+
+  private schedulePushRun(container: MedusaContainer, delayMs: number): void {
+    if (this.pushTimer || this.pushRunning) {
+      return
+    }
+    this.pushTimer = setTimeout(() => void this.runPushed(container), delayMs)
+    this.pushTimer.unref?.()
+  }
+
+  private async runPushed(container: MedusaContainer): Promise<void> {
+    this.pushTimer = null
+    this.pushRunning = true
+    const ids = [...this.pushed]
+    this.pushed.clear()
+    let retry = false
+    try {
+      await this.run(container, { trigger: "push", ae_order_ids: ids })
+    } catch (e: any) {
+      ids.forEach((id) => this.pushed.add(id))
+      retry = true
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`AliExpress: ${ids.length} pushed order(s) wait for the next try: ${e?.message ?? e}`)
+    } finally {
+      this.pushRunning = false
+      if (this.pushed.size) {
+        this.schedulePushRun(container, retry ? PUSH_RETRY_MS : GATHER_MS)
+      }
+    }
+  }
+}
+
+/** The process's order import runner. */
+export const orderImportRunner = new OrderImportRunner()
