@@ -9,7 +9,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
 import { listingSyncRunner } from "../../src/runners/listing-sync"
-import { pushDueAliExpressShipmentsWorkflow } from "../../src/workflows/shipments/workflows/push-due-shipments"
+import { pushDueShipments } from "../../src/runners/shipment-push"
 import { createSeedProducts, sampleProductSeed } from "../../scripts/lib/store-setup"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
@@ -193,7 +193,7 @@ medusaIntegrationTestRunner({
       await syncAndWait()
       const imported = (await api.post("/admin/aliexpress/orders/import", {}, admin)).data.result
       expect(imported.failed ?? 0).toBe(0)
-      await pushDueAliExpressShipmentsWorkflow(getContainer()).run({ input: {} })
+      await pushDueShipments(getContainer())
 
       const after = await allListings(api, admin)
       expect(after.filter((l) => !l.ae_product_id)).toEqual([])

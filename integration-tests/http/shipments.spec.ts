@@ -3,7 +3,7 @@ process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startSandbox } from "../../src/sandbox"
-import { pushDueAliExpressShipmentsWorkflow } from "../../src/workflows/shipments/workflows/push-due-shipments"
+import { pushDueShipments } from "../../src/runners/shipment-push"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
 import { placeSandboxOrder, prepareStore, waitFor } from "./orders-support"
@@ -142,12 +142,12 @@ medusaIntegrationTestRunner({
       expect(new Date(pending.next_attempt_at).getTime()).toBeGreaterThan(Date.now())
       await sandboxControl(sandbox.url, "/faults", {})
 
-      const notYet = await pushDueAliExpressShipmentsWorkflow(getContainer()).run({ input: {} })
-      expect(notYet.result.sent).toBe(0)
+      const notYet = await pushDueShipments(getContainer())
+      expect(notYet.sent).toBe(0)
       const service: any = getContainer().resolve("aliexpress")
       await service.updateAliExpressShipments({ id: pending.id, next_attempt_at: new Date(Date.now() - 1000) })
-      const due = await pushDueAliExpressShipmentsWorkflow(getContainer()).run({ input: {} })
-      expect(due.result.sent).toBe(1)
+      const due = await pushDueShipments(getContainer())
+      expect(due.sent).toBe(1)
       expect((await sandboxOrder()).shipments).toEqual([expect.objectContaining({ logistics_no: "RR123123123CN" })])
     })
 

@@ -1,17 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { SHIPMENT_PUSH_LOCK_KEY } from "../lib/orders/constants"
-import { pushDueAliExpressShipmentsWorkflow } from "../workflows/shipments/workflows/push-due-shipments"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { pushDueShipments } from "../runners/shipment-push"
 
 /** Every minute: shipments whose push failed with a retryable error are sent again once their backoff has passed. */
 export default async function pushAliExpressShipmentsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {
-    const counts = await container.resolve(Modules.LOCKING).execute(
-      SHIPMENT_PUSH_LOCK_KEY,
-      async () => (await pushDueAliExpressShipmentsWorkflow(container).run({ input: {} })).result,
-      { timeout: 5, expire: 10 * 60 }
-    )
+    const counts = await pushDueShipments(container)
     if (counts.sent || counts.failed) {
       logger.info(`AliExpress shipments: ${counts.sent} sent, ${counts.failed} failed, ${counts.pending} waiting`)
     }
