@@ -31,7 +31,8 @@ export function planShipmentPush(fulfillment: any, account: Account, binding: { 
   if (!order || !aeOrderId || fulfillment.canceled_at) {
     return null
   }
-  const label = (fulfillment.labels ?? []).find((l: any) => l?.tracking_number)
+  const hasTracking = (l: any) => typeof l?.tracking_number === "string" && l.tracking_number.trim() !== ""
+  const label = (fulfillment.labels ?? []).find(hasTracking)
   if (!label) {
     return null
   }
@@ -54,7 +55,7 @@ export function planShipmentPush(fulfillment: any, account: Account, binding: { 
     if (!f || f.canceled_at) {
       continue
     }
-    const counts = f.id === fulfillment.id || f.shipped_at || (f.labels ?? []).some((l: any) => l?.tracking_number)
+    const counts = f.id === fulfillment.id || f.shipped_at || (f.labels ?? []).some(hasTracking)
     if (!counts) {
       continue
     }

@@ -14,13 +14,15 @@ export function parseTrackingCsv(csv: string): { rows: TrackingRow[]; errors: Tr
   const rows: TrackingRow[] = []
   const errors: TrackingRowError[] = []
   const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/)
+  // The header is the first line with content: spreadsheet exports often start with an empty row.
+  const headerIndex = lines.findIndex((l) => l.trim())
   lines.forEach((raw, index) => {
     const line = index + 1
     if (!raw.trim()) {
       return
     }
     const cells = raw.split(/[,;\t]/).map(unquote)
-    if (index === 0 && /order/i.test(cells[0] ?? "") && !/^\d+$/.test(cells[0])) {
+    if (index === headerIndex && /order/i.test(cells[0] ?? "") && !/^\d+$/.test(cells[0])) {
       return
     }
     const [aeOrderId, carrier, tracking] = cells
