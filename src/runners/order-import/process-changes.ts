@@ -64,17 +64,30 @@ export async function processOrderChanges(
     return contexts.get(currency)!
   }
 
+  const runImport = async (snapshot: ReturnType<typeof toSnapshot>, context: ImportContext, attempt = 1) => {
+    try {
+      return (await importAliExpressOrderWorkflow(container).run({ input: { snapshot, context } })).result
+    } catch (e: any) {
+      // Two orders of one new buyer imported at once both create the customer; the unique email
+      // fails the later one, whose claim is undone. Run it again at once: it finds the customer.
+      if (attempt === 1 && isBuyerCreatedMeanwhile(e)) {
+        return await runImport(snapshot, context, attempt + 1)
+      }
+      throw e
+    }
+  }
+
   const importOne = async (aeOrderId: string, summary: OrderSummary | null, detail: OrderDetail | null) => {
     try {
       detail ??= await readOrder(aeOrderId)
       const snapshot = toSnapshot(detail, summary)
       const context = await contextFor(snapshot.currency_code)
-      const { result } = await importAliExpressOrderWorkflow(container).run({ input: { snapshot, context } })
+      const result = await runImport(snapshot, context)
       if (result.outcome === "imported") counts.imported++
       else if (result.outcome === "held") counts.held++
       else counts.skipped++
     } catch (e: any) {
-      if (e?.type === MedusaError.Types.DUPLICATE_ERROR) {
+      if (isClaimedElsewhere(e)) {
         // Another importer holds the claim; it finishes the order, or its claim goes stale and is retried.
         counts.skipped++
         return
@@ -179,6 +192,10 @@ export async function processOrderChanges(
   }
   return counts
 }
+
+const isClaimedElsewhere = (e: any) => e?.type === MedusaError.Types.DUPLICATE_ERROR && /being imported by another run/.test(e?.message ?? "")
+
+const isBuyerCreatedMeanwhile = (e: any) => /customer/i.test(e?.message ?? "") && /already exists/i.test(e?.message ?? "")
 
 /** How many orders one run imports at once (ALIEXPRESS_ORDER_IMPORT_CONCURRENCY, default 4, at most 16). */
 function orderImportConcurrency(): number {

@@ -10,7 +10,11 @@ export const readAliExpressProductsStepId = "read-aliexpress-products"
 export type ExistingAeProduct = { productId: string; status: string; subject: string | null; skuCodes: string[] }
 
 /** Reads every product of the seller account (all statuses, all pages) with its SKU codes. A read. */
-export const readAliExpressProductsStep = createStep(readAliExpressProductsStepId, async (_: void, { container }) => {
+export const readAliExpressProductsStep = createStep(
+  // A read, safe to repeat. No retryInterval: it would make the run return before the retry and
+  // checkpoint every step; the client already backs off within a call.
+  { name: readAliExpressProductsStepId, maxRetries: 2 },
+  async (_: void, { container }) => {
   const { client } = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
   const byId = new Map<string, { productId: string; status: string; subject: string | null }>()
   for (const status of PRODUCT_STATUS_READ_ORDER) {

@@ -1,6 +1,13 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { PaymentEvents } from "@medusajs/framework/utils"
-import { createOrdersStep, emitEventStep, reserveInventoryStep, updateOrderTaxLinesWorkflow, useQueryGraphStep } from "@medusajs/core-flows"
+import {
+  createCustomersWorkflow,
+  createOrdersStep,
+  emitEventStep,
+  reserveInventoryStep,
+  updateOrderTaxLinesWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/core-flows"
 import type { AeOrderSnapshot, MatchedLine } from "../../../lib/orders/types"
 import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
 import { planMedusaOrder, type ImportContext } from "../../../lib/orders/plan-order"
@@ -8,7 +15,7 @@ import { ORDER_RESERVATION_FIELDS, toReservationItems } from "../../../lib/order
 import { matchOrderLinesStep } from "../steps/match-order-lines"
 import { claimOrderBindingStep } from "../steps/claim-order-binding"
 import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
-import { ensureBuyerCustomerStep } from "../steps/ensure-buyer-customer"
+import { findBuyerCustomerStep } from "../steps/find-buyer-customer"
 import { completeOrderBindingStep } from "../steps/complete-order-binding"
 import { resendListingStockStep } from "../steps/resend-listing-stock"
 import { linkOrderBindingStep } from "../steps/link-order-binding"
@@ -67,10 +74,36 @@ export const importAliExpressOrderWorkflow = createWorkflow(
       }))
     )
 
+    // One Medusa customer per AliExpress buyer, created with the buyer's name (an order names only
+    // an email). Medusa's workflows cannot nest a condition, hence this one beside the order's.
+    const existingCustomerId = findBuyerCustomerStep(transform({ plan }, ({ plan }) => ({ email: plan.customer.email })))
+    const newCustomers = when(
+      "create-aliexpress-buyer-customer",
+      { claim, adopted, existingCustomerId },
+      ({ claim, adopted, existingCustomerId }) => !claim.held && !claim.skipped && !adopted && !existingCustomerId
+    ).then(() =>
+      createCustomersWorkflow.runAsStep({
+        input: transform({ plan }, ({ plan }) => ({
+          customersData: [
+            {
+              email: plan.customer.email,
+              first_name: plan.customer.first_name || null,
+              last_name: plan.customer.last_name || null,
+              phone: plan.customer.phone,
+              metadata: plan.customer.metadata,
+            },
+          ],
+        })),
+      })
+    )
+
     const created = when("create-medusa-order-for-aliexpress", { claim, adopted }, ({ claim, adopted }) => {
       return !claim.held && !claim.skipped && !adopted
     }).then(() => {
-      const customerId = ensureBuyerCustomerStep(transform({ plan }, ({ plan }) => plan.customer))
+      const customerId = transform(
+        { existingCustomerId, newCustomers },
+        ({ existingCustomerId, newCustomers }) => (existingCustomerId ?? (newCustomers as any)?.[0]?.id) as string
+      )
       const createdOrders = createOrdersStep(
         transform({ plan, customerId }, ({ plan, customerId }) => [{ ...(plan.order as any), customer_id: customerId }])
       )
