@@ -290,6 +290,51 @@ medusaIntegrationTestRunner({
       expect((await state()).products).toHaveLength(2)
     })
 
+    it("retries within seconds, with no sync asked for, a run and a post that failed in transport, and links the listing to its product", async () => {
+      const progressState = async () => (await api.get("/admin/aliexpress/sync", admin)).data.progress?.state
+      // AliExpress unreachable from the first call: the whole run fails, its product stays queued.
+      await sandboxControl(sandbox.url, "/faults", { error_rate: 1 })
+      const [first] = await createInChannel([seed(7)])
+      await waitFor("the failed run", async () => (await progressState()) === "failed")
+      expect((await listingOf(first.id)).ae_product_id).toBeNull()
+      await sandboxControl(sandbox.url, "/faults", {})
+      // Neither "sync now" nor the reconcile: the runner runs again once its back-off ends.
+      const firstListed = await waitFor("the run retried by the runner", async () => (await listingOf(first.id))?.ae_product_id, 45000)
+      expect(firstListed).toBeTruthy()
+
+      // The run goes through but the post fails: the listing shows the error and is retried alone.
+      await sandboxControl(sandbox.url, "/faults", { error_rate: 1 })
+      const [product] = await createInChannel([seed(8, { images: seed(7).images })])
+      const failed = await waitFor("the transport failure", async () => {
+        const l = await listingOf(product.id)
+        return l?.status === "error" && l
+      })
+      expect(failed.ae_product_id).toBeNull()
+      expect(new Date(failed.next_attempt_at).getTime() - Date.now()).toBeLessThan(30000)
+      await sandboxControl(sandbox.url, "/faults", {})
+      const retried = await waitFor("the post retried by the runner", async () => (await listingOf(product.id))?.ae_product_id && (await listingOf(product.id)), 45000)
+      expect(["auditing", "live"]).toContain(retried.status)
+      expect(retried.last_error).toBeNull()
+      expect((await state()).products.filter((p: any) => p.product_id === retried.ae_product_id)).toHaveLength(1)
+
+      // The read-only links let query.graph cross from a product to its listings and back.
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: products } = await query.graph({
+        entity: "product",
+        fields: ["id", "aliexpress_listings.id", "aliexpress_listings.ae_product_id", "aliexpress_listings.status"],
+        filters: { id: product.id },
+      })
+      expect(products[0].aliexpress_listings).toEqual([
+        expect.objectContaining({ id: retried.id, ae_product_id: retried.ae_product_id }),
+      ])
+      const { data: listings } = await query.graph({
+        entity: "aliexpress_listing",
+        fields: ["id", "product.id", "product.title"],
+        filters: { id: retried.id },
+      })
+      expect(listings[0].product).toMatchObject({ id: product.id, title: product.title })
+    })
+
     it("shows AliExpress' audit rejection with its reason", async () => {
       const [product] = await createInChannel([seed(6, { title: "Counterfeit Cotton Tee" })])
       await waitFor("posted", async () => (await listingOf(product.id))?.ae_product_id)

@@ -41,17 +41,18 @@ export type SyncRunOptions = {
  * queue is the table, so a run that cannot get the lock loses nothing: the running one picks
  * its products up.
  */
-export async function drainListingQueue(container: MedusaContainer, opts: SyncRunOptions): Promise<void> {
+export async function drainListingQueue(container: MedusaContainer, opts: SyncRunOptions): Promise<{ error: unknown } | null> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const logger = container.resolve("logger")
   const account = await service.getAccount()
   if (!account || account.status !== "connected" || !account.sales_channel_id) {
-    return
+    return null
   }
   const queued = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
   if (!queued[1] && !opts.report) {
-    return
+    return null
   }
+  let runError: unknown = null
   const progress: SyncProgress = {
     state: "running",
     done: 0,
@@ -133,10 +134,12 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     }
     progress.state = "done"
   } catch (error) {
+    runError = error
     progress.state = "failed"
     progress.last_error = describeError(error)
     logger.error(`AliExpress listing sync failed: ${progress.last_error}`)
   }
   progress.finished_at = new Date().toISOString()
   await service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress }, last_sync_at: new Date() })
+  return runError ? { error: runError } : null
 }

@@ -3,7 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
 import { listingSyncConfig } from "../../lib/listings/config"
-import { describeError } from "../../lib/listings/problems"
+import { classifyFailure, describeError } from "../../lib/listings/problems"
+import { retryDelayMs } from "../../lib/listings/config"
 import { requestListingSyncWorkflow, type RequestListingSyncInput } from "../../workflows/listings/workflows/request-listing-sync"
 import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
 import { drainListingQueue, type SyncRunOptions } from "./drain"
@@ -31,6 +32,9 @@ export class ListingSyncRunner {
   private running: Promise<void> | null = null
   private again: SyncRunOptions | null = null
   private retry: { at: number; timer: NodeJS.Timeout } | null = null
+  /** runs in a row that failed for a passing reason (the gateway down, say) */
+  private failedRuns = 0
+  private rerunTimer: NodeJS.Timeout | null = null
 
   /** Subscribers: a store event named these records; their products are synced after the debounce. */
   bufferEvent(container: MedusaContainer, kind: BufferedKind, ids: string[]): void {
@@ -113,14 +117,37 @@ export class ListingSyncRunner {
   }
 
   private async run(container: MedusaContainer, opts: SyncRunOptions): Promise<void> {
+    let failed: { error: unknown } | null = null
     try {
-      await container
+      failed = await container
         .resolve(Modules.LOCKING)
         .execute(LISTING_SYNC_LOCK, () => drainListingQueue(container, opts), { timeout: 10 })
     } catch (error) {
       container.resolve("logger").warn(`AliExpress listing sync did not complete: ${describeError(error)}`)
     }
+    this.scheduleRerun(container, failed)
     await this.scheduleRetry(container).catch(() => undefined)
+  }
+
+  /**
+   * A run that failed as a whole for a passing reason (AliExpress unreachable before any page
+   * was sent) leaves its products queued: run again after a back-off of seconds, growing while
+   * it keeps failing. A credentials failure waits for the reconnect instead.
+   */
+  private scheduleRerun(container: MedusaContainer, failed: { error: unknown } | null): void {
+    if (!failed || classifyFailure(failed.error) === "auth") {
+      this.failedRuns = 0
+      return
+    }
+    this.failedRuns++
+    if (this.rerunTimer) {
+      return
+    }
+    this.rerunTimer = setTimeout(() => {
+      this.rerunTimer = null
+      void this.start(container, {})
+    }, retryDelayMs(this.failedRuns))
+    this.rerunTimer.unref?.()
   }
 
   private scheduleFlush(container: MedusaContainer): void {
