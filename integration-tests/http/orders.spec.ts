@@ -183,6 +183,21 @@ medusaIntegrationTestRunner({
         expect(await reservationsOf(o.order_id)).toHaveLength(1)
       }
     })
+    it("imports several orders of one new buyer at once with one customer for the buyer", async () => {
+      const buyer = { login_id: "us_buyer_first_time", first_name: "Liam", last_name: "Walker", country: "US" }
+      for (let i = 0; i < 4; i++) {
+        await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[i % 2].sku, quantity: 1 }], { buyer })
+      }
+      const result = await importNow()
+      expect(result).toMatchObject({ imported: 4, failed: 0 })
+      const orders = await channelOrders()
+      expect(orders).toHaveLength(4)
+      const customers = await getContainer().resolve(Modules.CUSTOMER).listCustomers({ email: orders[0].email })
+      expect(customers).toHaveLength(1)
+      expect(customers[0]).toMatchObject({ first_name: "Liam", last_name: "Walker" })
+      expect(new Set(orders.map((o: any) => o.customer_id))).toEqual(new Set([customers[0].id]))
+    })
+
     it("holds an order whose SKU matches no variant, lists it with the problem, and imports it after the fix", async () => {
       const aeOrderId = await placeSandboxOrder(sandbox.url, [
         { sku_code: ctx.variants[0].sku, quantity: 1 },
