@@ -68,7 +68,10 @@ export type Overview = {
     | "sync_progress"
   >) | null
   listings: { total: number; by_status: Record<ListingStatus, number>; with_problems: number } | null
-  orders: { by_status: Record<string, number> } | null
+  orders: {
+    by_status: Record<string, number>
+    backlog?: { waiting: number; imported_per_minute: number; next_retry_at: string | null }
+  } | null
   shipments: { by_status: Record<string, number> } | null
   recent_listings: {
     id: string

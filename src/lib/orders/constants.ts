@@ -24,7 +24,7 @@ export const ORDER_IMPORT_LOCK_TIMEOUT_S = 120
 
 export const ORDER_PAGE_SIZE = 50
 
-/** Held and failed orders are retried on each run, at most this often each. */
+/** The first retry of a held or failed order; later ones back off (see `orderRetryAt`). */
 export const FAILED_ORDER_RETRY_MS = 60 * 1000
 
 export const SHIPMENT_MAX_ATTEMPTS = 8

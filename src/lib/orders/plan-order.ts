@@ -38,8 +38,9 @@ export function planMedusaOrder(snapshot: AeOrderSnapshot, matches: MatchedLine[
       problems.push({
         field: "sku_code",
         message: `No Medusa variant has the SKU "${item.sku_code}"`,
-        hint: `Set the SKU "${item.sku_code}" on the variant sold on AliExpress, then retry the order`,
+        hint: `Set the SKU "${item.sku_code}" on the variant sold on AliExpress; the order is then imported by itself`,
         origin: "validation",
+        sku_code: item.sku_code,
       })
     }
   }

@@ -33,7 +33,14 @@ export type AeOrderSnapshot = {
   }>
 }
 
-export type OrderProblem = { field: string; message: string; hint: string; origin: "validation" | "marketplace" }
+export type OrderProblem = {
+  field: string
+  message: string
+  hint: string
+  origin: "validation" | "marketplace"
+  /** the SKU code no Medusa variant has: the order is retried as soon as one gets it */
+  sku_code?: string
+}
 
 /** What an order line copies from its variant and product, as Medusa's own line items do. */
 export type MatchedVariantDetails = {

@@ -1,5 +1,6 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { AliExpressClient, type TokenSet } from "../../lib/aliexpress"
+import { orderRetryAt } from "../../lib/orders/backoff"
 import {
   AliExpressAccount,
   AliExpressImage,
@@ -87,7 +88,13 @@ class AliExpressModuleService extends MedusaService({
       if (existing.status === "imported" || existing.status === "canceled") {
         return
       }
-      await this.updateAliExpressOrders({ id: existing.id, status: "failed", last_error: message, last_attempt_at: new Date() })
+      await this.updateAliExpressOrders({
+        id: existing.id,
+        status: "failed",
+        last_error: message,
+        last_attempt_at: new Date(),
+        next_attempt_at: orderRetryAt(existing.attempts),
+      })
       return
     }
     await this.createAliExpressOrders({
@@ -97,6 +104,7 @@ class AliExpressModuleService extends MedusaService({
       last_error: message,
       attempts: 1,
       last_attempt_at: new Date(),
+      next_attempt_at: orderRetryAt(1),
     })
   }
 

@@ -5,7 +5,7 @@ import type { ImportRunCounts } from "../../lib/orders/types"
 import type { ImportWindow } from "../../lib/orders/import-window"
 import { prepareOrderImportWorkflow, type PrepareOrderImportInput } from "../../workflows/orders/workflows/prepare-order-import"
 import { finishOrderImportWorkflow } from "../../workflows/orders/workflows/finish-order-import"
-import { processOrderChanges } from "./process-changes"
+import { processOrderChanges, type ProcessOrderChangesInput } from "./process-changes"
 
 /** A push gathers others arriving within this long into the same run. */
 const GATHER_MS = 150
@@ -14,14 +14,21 @@ const PUSH_RETRY_MS = 2000
 
 export type OrderImportResult = Partial<ImportRunCounts> & { skip_reason: string | null; window: ImportWindow | null }
 
+export type OrderImportInput = PrepareOrderImportInput & Pick<ProcessOrderChangesInput, "retry_resolvable" | "nextPushed" | "deferPushed">
+
+/** Store changes (new SKUs, stock) are gathered this long before held orders are looked at again. */
+const STORE_CHANGE_GATHER_MS = 2000
+
 /**
  * One import run without the lock: the changed orders of the window (or the named ones), each
  * through its own workflow run, then the run recorded. Runs that overlap stay correct, since
  * the unique order binding makes one Medusa order per AliExpress order; the lock only saves
  * the double work.
  */
-export async function importOrderChanges(container: MedusaContainer, input: PrepareOrderImportInput): Promise<OrderImportResult> {
-  const { result: prepared } = await prepareOrderImportWorkflow(container).run({ input })
+export async function importOrderChanges(container: MedusaContainer, input: OrderImportInput): Promise<OrderImportResult> {
+  const { result: prepared } = await prepareOrderImportWorkflow(container).run({
+    input: { trigger: input.trigger, ae_order_ids: input.ae_order_ids },
+  })
   const { plan, summaries } = prepared
   if (plan.skip || !plan.account_id) {
     return { skip_reason: plan.skip, window: plan.window }
@@ -30,8 +37,16 @@ export async function importOrderChanges(container: MedusaContainer, input: Prep
     account_id: plan.account_id,
     summaries,
     ae_order_ids: input.ae_order_ids,
-    retry_pending: !input.ae_order_ids?.length,
+    retry_pending: !input.ae_order_ids?.length && !input.retry_resolvable,
+    retry_resolvable: input.retry_resolvable,
+    nextPushed: input.nextPushed,
+    deferPushed: input.deferPushed,
   })
+  const idle = !counts.imported && !counts.held && !counts.failed && !counts.status_updates && !counts.retried
+  if (input.trigger === "store_change" && idle) {
+    // Nothing was waiting for this change: the last real import stays the one the overview shows.
+    return { skip_reason: null, window: plan.window, ...counts }
+  }
   await finishOrderImportWorkflow(container).run({
     input: { account_id: plan.account_id, window: plan.window, counts, trigger: input.trigger },
   })
@@ -47,26 +62,86 @@ export class OrderImportRunner {
   private readonly pushed = new Set<string>()
   private pushTimer: NodeJS.Timeout | null = null
   private pushRunning = false
+  /** a run of this process holds the lock: pushed orders join it instead of waiting for it */
+  private active = false
+  private storeTimer: NodeJS.Timeout | null = null
+  private storeRun: Promise<unknown> | null = null
+  private storeAgain = false
 
   /** Runs one import under the lock (the job, "import now", a retry). */
-  async run(container: MedusaContainer, input: PrepareOrderImportInput): Promise<OrderImportResult> {
-    return await container
-      .resolve(Modules.LOCKING)
-      .execute(ORDER_IMPORT_LOCK_KEY, () => importOrderChanges(container, input), {
-        timeout: ORDER_IMPORT_LOCK_TIMEOUT_S,
-        expire: 15 * 60,
-      })
+  async run(container: MedusaContainer, input: OrderImportInput): Promise<OrderImportResult> {
+    try {
+      return await container.resolve(Modules.LOCKING).execute(
+        ORDER_IMPORT_LOCK_KEY,
+        async () => {
+          this.active = true
+          try {
+            return await importOrderChanges(container, {
+              ...input,
+              nextPushed: () => this.takePushed(),
+              deferPushed: (id) => this.pushed.add(id),
+            })
+          } finally {
+            this.active = false
+          }
+        },
+        { timeout: ORDER_IMPORT_LOCK_TIMEOUT_S, expire: 15 * 60 }
+      )
+    } finally {
+      if (this.pushed.size) {
+        this.schedulePushRun(container, GATHER_MS)
+      }
+    }
+  }
+
+  /**
+   * A variant was created or changed, or stock arrived: held orders waiting for a SKU the store
+   * now has, and orders that failed for want of stock, are imported at once, not after their
+   * back-off. Changes are gathered for a moment into one look.
+   */
+  storeChanged(container: MedusaContainer): void {
+    if (this.storeTimer || this.storeRun) {
+      // One look at a time; changes meanwhile make one more afterwards.
+      this.storeAgain = true
+      return
+    }
+    this.storeTimer = setTimeout(() => {
+      this.storeTimer = null
+      this.storeRun = this.run(container, { trigger: "store_change", retry_resolvable: true })
+        .catch((e: any) =>
+          container.resolve(ContainerRegistrationKeys.LOGGER).warn(`AliExpress: held orders not looked at again: ${e?.message ?? e}`)
+        )
+        .then(() => {
+          this.storeRun = null
+          if (this.storeAgain) {
+            this.storeAgain = false
+            this.storeChanged(container)
+          }
+        })
+    }, STORE_CHANGE_GATHER_MS)
+    this.storeTimer.unref?.()
+  }
+
+  private takePushed(): string | undefined {
+    const [next] = this.pushed
+    if (next !== undefined) {
+      this.pushed.delete(next)
+    }
+    return next
   }
 
   /**
    * A verified push named this order. Each push waiting for the lock on its own would queue up
    * and time out; instead the ids are gathered into one run, and kept when a run cannot start
-   * to try again shortly. A crash loses at most the gathered ids, which the scheduled import's
+   * to try again shortly. While a run of this process goes on (a backlog draining, say), it
+   * takes pushed orders before its next one. A crash loses at most the gathered ids, which the scheduled import's
    * overlapping window reads again.
    */
   importPushed(container: MedusaContainer, aeOrderId: string): void {
     this.pushed.add(aeOrderId)
-    this.schedulePushRun(container, GATHER_MS)
+    if (!this.active) {
+      this.schedulePushRun(container, GATHER_MS)
+    }
   }
 
   private schedulePushRun(container: MedusaContainer, delayMs: number): void {

@@ -6,15 +6,29 @@ import type { OrderDetail, OrderSummary } from "../../lib/aliexpress"
 import type { ImportContext } from "../../lib/orders/plan-order"
 import { toSnapshot, type ImportRunCounts } from "../../lib/orders/types"
 import { isAwaitingPayment, isCanceledOnAliExpress } from "../../lib/orders/ae-status"
-import { FAILED_ORDER_RETRY_MS, STALE_CLAIM_MS } from "../../lib/orders/constants"
+import { missingSkusOf } from "../../lib/orders/held-orders"
 import { runPool } from "../../lib/listings/pool"
 import { importAliExpressOrderWorkflow } from "../../workflows/orders/workflows/import-order"
 import { syncAliExpressOrderStatusWorkflow } from "../../workflows/orders/workflows/sync-order-status"
 import { resolveOrderImportContextWorkflow } from "../../workflows/orders/workflows/resolve-import-context"
+import { findKnownSkusWorkflow } from "../../workflows/orders/workflows/find-known-skus"
 
 type Binding = Awaited<ReturnType<AliExpressModuleService["listAliExpressOrders"]>>[number]
 
 const errorMessage = (e: unknown) => String((e as { message?: string })?.message ?? e).slice(0, 1000)
+
+export type ProcessOrderChangesInput = {
+  account_id: string
+  summaries: OrderSummary[]
+  ae_order_ids?: string[]
+  retry_pending: boolean
+  /** retry now, whatever their back-off, the held and failed orders a store change may have resolved */
+  retry_resolvable?: boolean
+  /** orders pushed while this run goes on: each one is taken before the next order of the run */
+  nextPushed?: () => string | undefined
+  /** a pushed order this run already handled: it goes to the next run */
+  deferPushed?: (aeOrderId: string) => void
+}
 
 /**
  * Walks the changed orders of a window (or the ids a push or the merchant
@@ -25,7 +39,7 @@ const errorMessage = (e: unknown) => String((e as { message?: string })?.message
  */
 export async function processOrderChanges(
   container: MedusaContainer,
-  input: { account_id: string; summaries: OrderSummary[]; ae_order_ids?: string[]; retry_pending: boolean }
+  input: ProcessOrderChangesInput
 ): Promise<ImportRunCounts> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -170,27 +184,100 @@ export async function processOrderChanges(
   // AliExpress-bound: a few in flight multiply throughput. The unique binding claim keeps concurrent imports of one
   // order safe, and `done` is checked and set before any await.
   const concurrency = orderImportConcurrency()
-  await runPool(input.summaries, concurrency, (summary) => handle(summary.orderId, summary))
-  await runPool(input.ae_order_ids ?? [], concurrency, (aeOrderId) => handle(aeOrderId, null))
+  // A pushed order is a buyer waiting now: it goes before the rest of a backlog.
+  const urgent = async () => {
+    for (let id = input.nextPushed?.(); id; id = input.nextPushed?.()) {
+      if (done.has(id)) {
+        input.deferPushed?.(id)
+        continue
+      }
+      if (!bindingOf.has(id)) {
+        const [binding] = await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: id }, { take: 1 })
+        if (binding) bindingOf.set(id, binding)
+      }
+      await handle(id, null)
+    }
+  }
+  const work: Array<{ id: string; summary: OrderSummary | null }> = [
+    ...input.summaries.map((summary) => ({ id: summary.orderId, summary })),
+    ...(input.ae_order_ids ?? []).map((id) => ({ id, summary: null })),
+  ]
+  await runPool(work, concurrency, async (item) => {
+    await urgent()
+    if (item.summary && isWaitingOut(bindingOf.get(item.id), item.summary)) {
+      done.add(item.id)
+      counts.skipped++
+      return
+    }
+    await handle(item.id, item.summary)
+  })
 
-  if (input.retry_pending) {
-    const now = Date.now()
-    const pending = await service.listAliExpressOrders(
-      { account_id: input.account_id, status: ["held", "failed", "importing"] },
-      { take: 200, order: { last_attempt_at: "ASC" } }
-    )
-    const due = pending.filter((binding) => {
-      const lastAttempt = new Date((binding.last_attempt_at ?? binding.updated_at) as any).getTime()
-      const wait = binding.status === "importing" ? STALE_CLAIM_MS : FAILED_ORDER_RETRY_MS
-      return !done.has(binding.ae_order_id) && now - lastAttempt >= wait
-    })
+  if (input.retry_pending || input.retry_resolvable) {
+    const due = await dueForRetry(container, service, input, done)
     await runPool(due, concurrency, async (binding) => {
+      await urgent()
       counts.retried++
       bindingOf.set(binding.ae_order_id, binding)
       await handle(binding.ae_order_id, null)
     })
   }
+  await urgent()
   return counts
+}
+
+/** Retries per run at most: a backlog drains over several runs, leaving room for new orders. */
+const RETRIES_PER_RUN = 200
+
+/**
+ * Held, failed and abandoned orders to try again: those whose back-off has ended and, after a
+ * store change, the held ones whose missing SKUs the store now has and the ones that failed
+ * for want of stock.
+ */
+async function dueForRetry(
+  container: MedusaContainer,
+  service: AliExpressModuleService,
+  input: ProcessOrderChangesInput,
+  done: Set<string>
+): Promise<Binding[]> {
+  const now = new Date()
+  const due = input.retry_pending
+    ? await service.listAliExpressOrders(
+        {
+          account_id: input.account_id,
+          status: ["held", "failed", "importing"],
+          $or: [{ next_attempt_at: null }, { next_attempt_at: { $lte: now } }],
+        } as any,
+        { take: RETRIES_PER_RUN, order: { next_attempt_at: "ASC" } }
+      )
+    : []
+  if (input.retry_resolvable) {
+    const waiting = await service.listAliExpressOrders(
+      { account_id: input.account_id, status: ["held", "failed"], next_attempt_at: { $gt: now } },
+      { take: 1000, order: { next_attempt_at: "ASC" } }
+    )
+    const wanted = [...new Set(waiting.flatMap((b) => missingSkusOf(b.problems)))]
+    const known = new Set(
+      wanted.length ? (await findKnownSkusWorkflow(container).run({ input: { skus: wanted } })).result : []
+    )
+    for (const binding of waiting) {
+      const skus = missingSkusOf(binding.problems)
+      const resolved = binding.status === "held" ? skus.length > 0 && skus.every((sku) => known.has(sku)) : /stock/i.test(binding.last_error ?? "")
+      if (resolved) due.push(binding)
+    }
+  }
+  const seen = new Set<string>()
+  return due.filter((b) => !done.has(b.ae_order_id) && !seen.has(b.ae_order_id) && seen.add(b.ae_order_id))
+}
+
+/** A held or failed order seen again in the window, unchanged on AliExpress, waits for its back-off. */
+function isWaitingOut(binding: Binding | undefined, summary: OrderSummary): boolean {
+  return (
+    !!binding &&
+    (binding.status === "held" || binding.status === "failed") &&
+    !!binding.next_attempt_at &&
+    new Date(binding.next_attempt_at).getTime() > Date.now() &&
+    summary.status === binding.ae_status
+  )
 }
 
 const isClaimedElsewhere = (e: any) => e?.type === MedusaError.Types.DUPLICATE_ERROR && /being imported by another run/.test(e?.message ?? "")

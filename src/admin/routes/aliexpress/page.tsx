@@ -71,6 +71,7 @@ const OverviewPage = () => {
 
   const tokenDays = daysUntil(account?.refresh_token_expires_at ?? account?.access_token_expires_at)
   const orders = data?.orders?.by_status ?? {}
+  const backlog = data?.orders?.backlog
   const shipments = data?.shipments?.by_status ?? {}
 
   return (
@@ -141,6 +142,12 @@ const OverviewPage = () => {
                     .map(([s, n]) => `${n} ${ORDER_STATUS_META[s]?.label.toLowerCase() ?? s}`)
                     .join(", ") || "None yet"}
                 </Link>
+                {backlog && backlog.waiting > 0 && (
+                  <Text size="small" className="text-ui-fg-subtle" data-testid="order-backlog">
+                    {backlog.waiting} waiting to import · {backlog.imported_per_minute} imported/min lately
+                    {backlog.next_retry_at ? ` · next retry ${formatRelative(backlog.next_retry_at)}` : ""}
+                  </Text>
+                )}
                 {(shipments.failed ?? 0) > 0 && (
                   <Link to="/aliexpress/orders?tab=shipments" className="txt-compact-small text-ui-fg-error">
                     {shipments.failed} {SHIPMENT_STATUS_META.failed.label.toLowerCase()}

@@ -23,10 +23,13 @@ export const AliExpressOrder = model
     ae_updated_at: model.dateTime().nullable(),
     imported_at: model.dateTime().nullable(),
     last_attempt_at: model.dateTime().nullable(),
+    /** when a held or failed order is tried again (its back-off), or an import claim counts as abandoned */
+    next_attempt_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["account_id", "ae_order_id"], unique: true },
     { on: ["order_id"] },
     { on: ["status"] },
     { on: ["ae_status"] },
+    { on: ["next_attempt_at"] },
   ])

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { STALE_CLAIM_MS } from "../../../lib/orders/constants"
+import { orderRetryAt } from "../../../lib/orders/backoff"
 import { bindingFieldsFromSnapshot, isUniqueViolation } from "../../../lib/orders/binding-fields"
 import type { AeOrderSnapshot, OrderProblem } from "../../../lib/orders/types"
 
@@ -38,6 +39,9 @@ export const claimOrderBindingStep = createStep(
     const status = held ? "held" : "importing"
     const now = new Date()
     const fields = bindingFieldsFromSnapshot(snapshot, now.getTime())
+    // A held order is looked at again after its back-off; a claim counts as abandoned once stale.
+    const nextAttemptAt = (attempts: number) =>
+      held ? orderRetryAt(attempts, now.getTime()) : new Date(now.getTime() + STALE_CLAIM_MS)
 
     // Most orders are new: insert first, and read the binding only when the index says it exists.
     try {
@@ -49,6 +53,7 @@ export const claimOrderBindingStep = createStep(
         problems: held ? problems : null,
         attempts: 1,
         last_attempt_at: now,
+        next_attempt_at: nextAttemptAt(1),
       } as any)
       const output: ClaimOrderBindingOutput = {
         binding_id: created.id,
@@ -97,6 +102,7 @@ export const claimOrderBindingStep = createStep(
         problems: held ? JSON.stringify(problems) : null,
         attempts: existing.attempts + 1,
         last_attempt_at: now,
+        next_attempt_at: nextAttemptAt(existing.attempts + 1),
         updated_at: now,
       })
       .returning("id")
@@ -116,6 +122,7 @@ export const claimOrderBindingStep = createStep(
         status: existing.status,
         problems: existing.problems,
         last_error: existing.last_error,
+        next_attempt_at: existing.next_attempt_at,
       },
     })
   },

@@ -16,6 +16,7 @@ export const completeOrderBindingStep = createStep(
       problems: null,
       last_error: null,
       imported_at: new Date(),
+      next_attempt_at: null,
     })
     return new StepResponse(binding, input.binding_id)
   },

@@ -5,7 +5,7 @@ import { importWindow, isImportDue, type ImportWindow } from "../../../lib/order
 
 export const prepareImportRunStepId = "prepare-aliexpress-order-import-run"
 
-export type ImportTrigger = "schedule" | "manual" | "push"
+export type ImportTrigger = "schedule" | "manual" | "push" | "store_change"
 
 export type ImportRunPlan = {
   account_id: string | null
@@ -22,7 +22,7 @@ export const prepareImportRunStep = createStep(
     if (!account || account.status !== "connected") {
       return new StepResponse<ImportRunPlan>({ account_id: account?.id ?? null, skip: "not_connected", window: null })
     }
-    if (input.ae_order_ids?.length) {
+    if (input.ae_order_ids?.length || input.trigger === "store_change") {
       return new StepResponse<ImportRunPlan>({ account_id: account.id, skip: null, window: null })
     }
     if (input.trigger === "schedule" && !isImportDue(account.last_order_import_at, account.order_import_interval_minutes)) {

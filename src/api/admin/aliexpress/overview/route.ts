@@ -11,6 +11,9 @@ const countBy = async <S extends string>(
   return Object.fromEntries(statuses.map((s, i) => [s, counts[i]])) as Record<S, number>
 }
 
+/** Imports over this last stretch of time give the drain rate. */
+const DRAIN_WINDOW_MS = 10 * 60 * 1000
+
 /** What the Overview screen shows at a glance: account health and counts by status. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
@@ -23,7 +26,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const bound = { ...scope, product_id: { $ne: null } } as Record<string, unknown>
   const one = { take: 1, select: ["id"] }
 
-  const [listings, withProblems, orders, shipments, [recent]] = await Promise.all([
+  const drainSince = new Date(Date.now() - DRAIN_WINDOW_MS)
+  const [listings, withProblems, orders, shipments, [recent], importedLately, [nextRetry]] = await Promise.all([
     countBy(LISTING_STATUSES, async (status) => (await service.listAndCountAliExpressListings({ ...bound, status }, one))[1]),
     service.listAndCountAliExpressListings({ ...bound, problem_count: { $gt: 0 } }, one).then(([, n]) => n),
     countBy(ORDER_BINDING_STATUSES, async (status) => (await service.listAndCountAliExpressOrders({ ...scope, status }, one))[1]),
@@ -33,7 +37,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       order: { updated_at: "DESC" },
       select: ["id", "product_id", "product_title", "status", "problem_count", "last_synced_at", "last_error", "updated_at"],
     }),
+    service.listAndCountAliExpressOrders({ ...scope, imported_at: { $gte: drainSince } }, one).then(([, n]) => n),
+    service.listAliExpressOrders(
+      { ...scope, status: ["held", "failed"], next_attempt_at: { $ne: null } },
+      { take: 1, select: ["next_attempt_at"], order: { next_attempt_at: "ASC" } }
+    ),
   ])
+  const waiting = orders.held + orders.failed + orders.importing
 
   const pub = service.toPublicAccount(account)
   res.json({
@@ -57,7 +67,15 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       by_status: listings,
       with_problems: withProblems,
     },
-    orders: { by_status: orders },
+    orders: {
+      by_status: orders,
+      // Orders not in Medusa yet, and how fast imports go lately: a backlog is seen draining.
+      backlog: {
+        waiting,
+        imported_per_minute: Math.round((importedLately / (DRAIN_WINDOW_MS / 60000)) * 10) / 10,
+        next_retry_at: nextRetry?.next_attempt_at ?? null,
+      },
+    },
     shipments: { by_status: shipments },
     recent_listings: recent,
   })
