@@ -187,7 +187,7 @@ describe("sandbox products", () => {
       ],
     })
     const body = payload(price, PRICE)
-    expect(body.update_success).toBe(false)
+    expect(body.update_success).toBe(true)
     expect(body.update_successful_list.synchronize_product_response_dto.map((p: any) => String(p.product_id))).toEqual([productId])
     expect(body.update_failed_list.synchronize_product_response_dto[0]).toMatchObject({ error_code: "isv.product-not-exist" })
     expect(price.text).toContain('"product_id":1005006999999999999')
