@@ -66,9 +66,9 @@ describe("captured AliExpress responses", () => {
     expect(product.imageUrls).toHaveLength(5)
   })
 
-  it("batch price and inventory updates: succeeded and failed lists", async () => {
+  it("batch price and inventory updates: succeeded and failed lists (update_success true beside failures)", async () => {
     const expected = {
-      success: true,
+      success: false,
       succeeded: ["123"],
       failed: [
         { productId: "123", code: undefined, message: "message" },

@@ -177,6 +177,7 @@ export interface InventoryUpdate {
 }
 
 export interface BatchUpdateResult {
+  /** True when every product was updated (AliExpress's own update_success stays true beside failures). */
   success: boolean
   succeeded: string[]
   failed: Array<{ productId: string; code?: string; message?: string }>

@@ -118,6 +118,7 @@ function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unkno
         money_back3x: false,
         can_submit_issue: false,
         issue_status: "NO_ISSUE",
+        issue_mode: "",
         fund_status: "PAY_SUCCESS",
         escrow_fee_rate: String(ESCROW_RATE),
         afflicate_fee_rate: "0.03",
