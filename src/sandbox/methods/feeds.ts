@@ -48,6 +48,9 @@ function processJob(ctx: MethodContext, job: FeedJob): FeedItemResult[] {
       if (!isObj(content)) {
         throw invalid("item_content", "must be a JSON object")
       }
+      // An update names its product, so a failure can say which one.
+      const named = String(content.aliexpress_product_id ?? content.product_id ?? "")
+      productId = job.operation_type !== "PRODUCT_CREATE" && /^\d{1,20}$/.test(named) ? named : undefined
       productId = runItem(ctx, job.operation_type, content)
       return {
         item_content_id: item.item_content_id,
