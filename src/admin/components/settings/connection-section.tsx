@@ -147,16 +147,20 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
             onChange={(e) => setAppSecret(e.target.value)}
           />
         </Field>
-        <Field
-          id="ae-callback-url"
-          label="Callback URL"
-          help="Register this URL as your app's callback URL in the AliExpress Open Platform console; AliExpress refuses to connect an app from any other."
-        >
-          <div className="flex items-center gap-x-2">
-            <Input id="ae-callback-url" name="callback_url" value={callbackUrl} readOnly data-testid="callback-url" />
-            <Copy content={callbackUrl} />
-          </div>
-        </Field>
+        <div className="md:col-span-2">
+          <Field
+            id="ae-callback-url"
+            label="Callback URL"
+            help="Register this URL as your app's callback URL in the AliExpress Open Platform console; AliExpress refuses to connect an app from any other."
+          >
+            <div className="flex items-center gap-x-2">
+              <div className="flex-1">
+                <Input id="ae-callback-url" name="callback_url" value={callbackUrl} readOnly data-testid="callback-url" />
+              </div>
+              <Copy content={callbackUrl} />
+            </div>
+          </Field>
+        </div>
       </div>
       {settings?.is_connected && (
         <div className="px-6 py-4">
