@@ -142,6 +142,20 @@ describe("AliExpressClient feed methods against the sandbox", () => {
     expect(unknown.message).toContain("operation_type")
   })
 
+  it("an item that is not JSON fails alone; a duplicate content id refuses the job", async () => {
+    const { jobId } = await client.submitFeed("PRODUCT_STOCKS_UPDATE", [
+      { contentId: "broken", content: "{not json" },
+      { contentId: "fine", content: { aliexpress_product_id: productId, multiple_sku_update_list: [{ sku_code: "ENA-B", inventory: 6 }] } },
+    ])
+    await finish()
+    const result = await client.queryFeed(jobId)
+    expect(result.items.map((item) => [item.contentId, item.success])).toEqual([["broken", false], ["fine", true]])
+    expect(result.items[0].errorMessage).toContain("item_content")
+    const twice = [{ item_content_id: "a", item_content: "{}" }, { item_content_id: "a", item_content: "{}" }]
+    const error = await client.call("aliexpress.solution.feed.submit", { operation_type: "PRODUCT_STOCKS_UPDATE", item_list: twice }).catch((e) => e)
+    expect(error.message).toContain("item_list[1].item_content_id")
+  })
+
   it("order receipt info, merchant profile and product schema", async () => {
     const placed = await control<{ order_id: string }>(sandbox, "/orders", { items: [{ sku_code: "ENA-W", quantity: 1 }] })
     const address = await client.getReceiptInfo(placed.order_id)

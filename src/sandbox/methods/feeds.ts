@@ -58,12 +58,11 @@ function processJob(ctx: MethodContext, job: FeedJob): FeedItemResult[] {
         execution_result: renderJson({ productId: id(productId), success: true }),
       }
     } catch (error) {
-      if (!(error instanceof BusinessError) && !(error instanceof GatewayError)) {
-        if (error instanceof SyntaxError) {
-          error = invalid("item_content", "is not valid JSON")
-        } else {
-          throw error
-        }
+      if (error instanceof SyntaxError) {
+        error = invalid("item_content", "is not valid JSON")
+      } else if (!(error instanceof BusinessError) && !(error instanceof GatewayError)) {
+        // One broken item must not leave the job (and every later call) stuck.
+        error = new BusinessError(SUB.system, `the item could not be processed: ${(error as Error).message}`)
       }
       const failure = error as BusinessError | GatewayError
       return {
