@@ -293,6 +293,10 @@ async function run(t) {
       await shot("15-lookup-lists")
       await goto("/aliexpress/settings")
       await page.getByText("Carrier mapping").first().waitFor({ timeout: SHORT })
+      const callback = await page.getByTestId("callback-url").inputValue()
+      if (callback !== `${new URL(page.url()).origin}/admin/aliexpress/oauth/callback`) {
+        throw new Error(`the settings page shows ${callback} as the callback URL to register`)
+      }
       await shot("16-settings")
     },
     [CONNECT]

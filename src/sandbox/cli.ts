@@ -12,6 +12,8 @@ const USAGE = `Usage: aliexpress-sandbox --app-key KEY --app-secret SECRET [opti
   --reject-words A,B    products whose subject contains one are rejected at audit
   --title-max-length N  subject length limit (default 128)
   --push-url URL        POST order status messages there
+  --redirect-uri URL    the app's registered OAuth callback (default: any is accepted)
+  --feed-delay-ms N     time a feed job takes from QUEUEING to FINISH (default 2000)
 
 The app key and secret may also come from ALIEXPRESS_APP_KEY / ALIEXPRESS_APP_SECRET.`
 
@@ -77,6 +79,8 @@ async function main(): Promise<void> {
     titleMaxLength: toNumber(args["title-max-length"], "title-max-length"),
     rejectWords: args["reject-words"]?.split(",").map((w) => w.trim()).filter(Boolean),
     pushUrl: args["push-url"],
+    redirectUri: args["redirect-uri"],
+    feedDelayMs: toNumber(args["feed-delay-ms"], "feed-delay-ms"),
     logger: { info: console.log, warn: console.warn, error: console.error },
   }
   for (const key of Object.keys(options) as (keyof SandboxOptions)[]) {

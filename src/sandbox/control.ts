@@ -130,10 +130,13 @@ export class ControlApi {
           configPatchSchema,
           Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).map(([k, v]) => [camel(k), v]))
         )
-        const { pushUrl, ...rest } = patch
+        const { pushUrl, redirectUri, ...rest } = patch
         Object.assign(store.config, rest)
         if (pushUrl !== undefined) {
           store.config.pushUrl = pushUrl ?? undefined
+        }
+        if (redirectUri !== undefined) {
+          store.config.redirectUri = redirectUri ?? undefined
         }
         if (rest.rateLimitPerSecond !== undefined || rest.banMs !== undefined) {
           this.limiter.clear()

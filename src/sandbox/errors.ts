@@ -27,6 +27,7 @@ export const SUB = {
   trackingNumber: "isv.logistics-no-invalid",
   trackingWebsite: "isv.tracking-website-required",
   shipmentNotFound: "isv.shipment-not-exist",
+  feedJobNotFound: "isv.job-not-exist",
   imageFormat: "isv.image-format-not-supported",
   imageSize: "isv.image-size-exceeded",
   system: "isp.50001",

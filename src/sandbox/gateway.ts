@@ -5,6 +5,7 @@ import { BusinessError, GatewayError, SUB, missing } from "./errors"
 import { BodyTooLargeError, collectParams, readBody, sendJson, sendText } from "./http-util"
 import { renderJson } from "./json"
 import { METHODS } from "./methods"
+import { settleFeeds } from "./methods/feeds"
 import { SandboxLogger } from "./options"
 import { RateLimiter } from "./rate-limiter"
 import { computeSign, computeSignMd5, safeEqual } from "./sign"
@@ -67,7 +68,8 @@ export class Gateway {
     const { params, files } = collectParams(url, req, body)
     const call: Call = {
       kind,
-      method: kind === "sync" ? params.method ?? "" : url.pathname.slice("/rest".length),
+      // A bare /rest (the Python SDK's token calls) names its path in the `method` param.
+      method: kind === "sync" ? params.method ?? "" : url.pathname.slice("/rest".length) || (params.method ?? ""),
       params,
       files,
       requestId: newRequestId(),
@@ -195,6 +197,8 @@ export class Gateway {
       if (!METHODS[call.method]) {
         throw new GatewayError("InvalidApiPath", `The specified API path is invalid: ${call.method}`)
       }
+    } else if (!call.method) {
+      throw missing("method")
     } else if (!REST_PATHS.has(call.method)) {
       throw new GatewayError("InvalidApiPath", `The specified API path is invalid: /rest${call.method}`)
     }
@@ -205,16 +209,16 @@ export class Gateway {
     if (!signMethod) {
       throw missing("sign_method")
     }
-    const signed: Record<string, string> = { ...p }
-    let expected: string
+    let expected: (withEmpty: boolean) => string
     if (signMethod === "sha256") {
-      expected = computeSign(this.appSecret, call.kind === "rest" ? call.method : "", signed)
+      expected = (withEmpty) => computeSign(this.appSecret, call.kind === "rest" ? call.method : "", p, withEmpty)
     } else if (signMethod === "md5") {
-      expected = computeSignMd5(this.appSecret, signed)
+      expected = (withEmpty) => computeSignMd5(this.appSecret, p, withEmpty)
     } else {
       throw new GatewayError("IncompleteSignature", `Unsupported sign_method ${signMethod}`)
     }
-    if (!safeEqual(p.sign, expected)) {
+    const hasEmpty = Object.keys(p).some((key) => key !== "sign" && p[key] === "")
+    if (!safeEqual(p.sign, expected(false)) && !(hasEmpty && safeEqual(p.sign, expected(true)))) {
       throw new GatewayError("IncompleteSignature", "The request signature does not conform to platform standards")
     }
     if (!p.timestamp) {
@@ -266,6 +270,7 @@ export class Gateway {
       baseUrl: call.baseUrl,
       imageHosts: this.imageHosts,
     }
+    settleFeeds(ctx)
     const result = def.handler(ctx)
     if (call.params.simplify === "true") {
       return renderJson({ ...result, request_id: call.requestId }, true)

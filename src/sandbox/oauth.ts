@@ -13,6 +13,12 @@ function page(title: string, body: string): string {
 </head><body>${body}</body></html>`
 }
 
+/** The part of a callback URL that must match the registered one: origin and path. */
+function callbackOf(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`
+}
+
 function redirect(res: ServerResponse, location: string): void {
   res.writeHead(302, { location, "content-length": 0 })
   res.end()
@@ -37,6 +43,11 @@ export class OAuthPages {
       }
     } catch {
       return "redirect_uri must be an absolute URL"
+    }
+    const registered = this.store.config.redirectUri
+    if (registered && callbackOf(redirectUri) !== callbackOf(registered)) {
+      // As AliExpress does: no code, and no redirect to a URL the app did not register.
+      return `redirect_uri ${redirectUri} does not match the callback URL registered for application ${this.appKey}`
     }
     return undefined
   }

@@ -16,6 +16,10 @@ export const sandboxOptionsSchema = z.object({
   dataFile: z.string().min(1).optional(),
   seed: z.enum(["demo", "empty"]).default("demo"),
   auditDelayMs: z.number().int().min(0).default(2000),
+  /** A feed job is QUEUEING for the first half of this, PROCESSING for the second, then FINISH. */
+  feedDelayMs: z.number().int().min(0).default(2000),
+  /** The app's registered OAuth callback; unset accepts any redirect_uri. */
+  redirectUri: z.string().url().optional(),
   rejectWords: z.array(z.string().min(1)).default([]),
   titleMaxLength: z.number().int().min(1).default(128),
   rateLimitPerSecond: rate.default(20),
@@ -35,6 +39,8 @@ export type SeedName = ResolvedOptions["seed"]
 /** Settings that can change at run time through `POST /__sandbox/config`. */
 export interface RuntimeConfig {
   auditDelayMs: number
+  feedDelayMs: number
+  redirectUri?: string
   rejectWords: string[]
   titleMaxLength: number
   rateLimitPerSecond: number | Record<string, number>
@@ -49,6 +55,8 @@ export interface RuntimeConfig {
 export const configPatchSchema = z
   .object({
     auditDelayMs: z.number().int().min(0),
+    feedDelayMs: z.number().int().min(0),
+    redirectUri: z.string().url().nullable(),
     rejectWords: z.array(z.string().min(1)),
     titleMaxLength: z.number().int().min(1),
     rateLimitPerSecond: rate,
@@ -65,6 +73,8 @@ export const configPatchSchema = z
 export function runtimeConfigFrom(options: ResolvedOptions): RuntimeConfig {
   return {
     auditDelayMs: options.auditDelayMs,
+    feedDelayMs: options.feedDelayMs,
+    redirectUri: options.redirectUri,
     rejectWords: options.rejectWords,
     titleMaxLength: options.titleMaxLength,
     rateLimitPerSecond: options.rateLimitPerSecond,

@@ -1,6 +1,7 @@
 import { MethodContext, isImageBankUrl } from "./context"
 import { BusinessError, SUB } from "./errors"
 import { checkDescription } from "./html-check"
+import { checkExtras, extrasToDto } from "./product-extras"
 import { CATEGORIES, FREIGHT_TEMPLATES, PRODUCT_UNITS, SERVICE_TEMPLATES, SKU_ATTRIBUTES } from "./seed"
 import { ProductAttribute, ProductRecord, SkuRecord } from "./store"
 
@@ -312,6 +313,7 @@ export function validateProduct(dto: Obj, ctx: MethodContext, productId?: string
 
   const skus = checkSkus(dto, ctx, p)
   const attributes = checkAttributes(dto, p)
+  const extras = checkExtras(dto, skus, (field, message) => p.add(field, message))
 
   const dims = {
     package_length: integer(dto.package_length, "package_length", 1, 700, p),
@@ -388,6 +390,7 @@ export function validateProduct(dto: Obj, ctx: MethodContext, productId?: string
     lot_num: lotNum,
     package_type: packageType,
     inventory_deduction_strategy: deduction,
+    extras,
   }
 }
 
@@ -422,5 +425,6 @@ export function productToDto(product: ProductRecord): Obj {
     lot_num: product.lot_num,
     package_type: product.package_type,
     inventory_deduction_strategy: product.inventory_deduction_strategy,
+    ...extrasToDto(product.extras),
   }
 }

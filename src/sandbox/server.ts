@@ -39,7 +39,7 @@ export async function startSandbox(input: SandboxOptions): Promise<SandboxHandle
     let work: Promise<void> | void = undefined
     if (path === "/sync") {
       work = gateway.handle(req, res, url, "sync")
-    } else if (path.startsWith("/rest/")) {
+    } else if (path === "/rest" || path.startsWith("/rest/")) {
       work = gateway.handle(req, res, url, "rest")
     } else if (path === "/oauth/authorize" || path === "/oauth/authorize/approve") {
       work = oauth.handle(req, res, url)

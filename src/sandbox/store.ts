@@ -2,7 +2,11 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { RuntimeConfig, SeedName } from "./options"
+import { ProductExtras } from "./product-extras"
 import { FIRST_CHILD_ID, FIRST_ORDER_ID, FIRST_PRODUCT_ID } from "./seed"
+
+/** Feed job ids run past 2^53 like the captured ones (200000000060024475). */
+const FIRST_JOB_ID = 200000000060000001n
 
 export type ProductStatus = "onSelling" | "offline" | "auditing" | "editingRequired"
 
@@ -52,6 +56,7 @@ export interface ProductRecord {
   lot_num: number
   package_type: boolean
   inventory_deduction_strategy: string
+  extras?: ProductExtras
   gmt_create: number
   gmt_modified: number
   offline_date?: number
@@ -112,6 +117,24 @@ export interface OrderRecord {
   shipments: Shipment[]
 }
 
+export type FeedOperation = "PRODUCT_CREATE" | "PRODUCT_FULL_UPDATE" | "PRODUCT_STOCKS_UPDATE" | "PRODUCT_PRICES_UPDATE"
+
+export interface FeedItemResult {
+  item_content_id: string
+  /** The JSON text AliExpress puts in `item_execution_result`. */
+  execution_result: string
+  success: boolean
+}
+
+/** A feed.submit job: queued, processed, then finished with one result per item. */
+export interface FeedJob {
+  job_id: string
+  operation_type: FeedOperation
+  items: { item_content_id: string; item_content: string }[]
+  created_at: number
+  results?: FeedItemResult[]
+}
+
 export interface TokenRecord {
   expires_at: number
   refresh_token?: string
@@ -154,6 +177,8 @@ interface PersistedState {
   refresh_tokens: Record<string, TokenRecord>
   codes: Record<string, CodeRecord>
   images: Record<string, Omit<ImageRecord, "data"> & { data: string }>
+  next_job_id?: string
+  feed_jobs?: FeedJob[]
   calls: Record<string, number>
   rejected_calls: Record<string, number>
 }
@@ -173,6 +198,7 @@ export class SandboxStore {
   refreshTokens = new Map<string, TokenRecord>()
   codes = new Map<string, CodeRecord>()
   images = new Map<string, ImageRecord>()
+  feedJobs = new Map<string, FeedJob>()
   calls: Record<string, number> = {}
   rejectedCalls: Record<string, number> = {}
   pushes = { sent: 0, failed: 0 }
@@ -180,6 +206,7 @@ export class SandboxStore {
   private nextProductId = FIRST_PRODUCT_ID
   private nextOrderId = FIRST_ORDER_ID
   private nextChildId = FIRST_CHILD_ID
+  private nextJobId = FIRST_JOB_ID
   private persistTimer?: NodeJS.Timeout
 
   constructor(readonly config: RuntimeConfig, seed: SeedName, readonly dataFile?: string) {
@@ -200,6 +227,10 @@ export class SandboxStore {
 
   newChildId(): string {
     return String(this.nextChildId++)
+  }
+
+  newJobId(): string {
+    return String(this.nextJobId++)
   }
 
   /** Ends audits whose delay has passed. */
@@ -306,6 +337,7 @@ export class SandboxStore {
     this.skuIndex.clear()
     this.auditing.clear()
     this.orders.clear()
+    this.feedJobs.clear()
     this.calls = {}
     this.rejectedCalls = {}
     this.pushes = { sent: 0, failed: 0 }
@@ -313,6 +345,7 @@ export class SandboxStore {
     this.nextProductId = FIRST_PRODUCT_ID
     this.nextOrderId = FIRST_ORDER_ID
     this.nextChildId = FIRST_CHILD_ID
+    this.nextJobId = FIRST_JOB_ID
     this.markDirty()
   }
 
@@ -364,6 +397,8 @@ export class SandboxStore {
       refresh_tokens: Object.fromEntries(this.refreshTokens),
       codes: Object.fromEntries(this.codes),
       images,
+      next_job_id: String(this.nextJobId),
+      feed_jobs: [...this.feedJobs.values()],
       calls: this.calls,
       rejected_calls: this.rejectedCalls,
     }
@@ -400,6 +435,10 @@ export class SandboxStore {
     this.codes = new Map(Object.entries(data.codes ?? {}))
     for (const [hash, image] of Object.entries(data.images ?? {})) {
       this.images.set(hash, { ...image, data: Buffer.from(image.data, "base64") })
+    }
+    this.nextJobId = data.next_job_id ? BigInt(data.next_job_id) : FIRST_JOB_ID
+    for (const job of data.feed_jobs ?? []) {
+      this.feedJobs.set(job.job_id, job)
     }
     this.calls = data.calls ?? {}
     this.rejectedCalls = data.rejected_calls ?? {}
@@ -439,6 +478,12 @@ export class SandboxStore {
           send_type: s.send_type,
           tracking_website: s.tracking_website,
         })),
+      })),
+      feed_jobs: [...this.feedJobs.values()].map((j) => ({
+        job_id: j.job_id,
+        operation_type: j.operation_type,
+        items: j.items.length,
+        finished: !!j.results,
       })),
       calls: this.calls,
       rejected_calls: this.rejectedCalls,

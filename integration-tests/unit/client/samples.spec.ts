@@ -66,9 +66,9 @@ describe("captured AliExpress responses", () => {
     expect(product.imageUrls).toHaveLength(5)
   })
 
-  it("batch price and inventory updates: succeeded and failed lists", async () => {
+  it("batch price and inventory updates: succeeded and failed lists (update_success true beside failures)", async () => {
     const expected = {
-      success: true,
+      success: false,
       succeeded: ["123"],
       failed: [
         { productId: "123", code: undefined, message: "message" },
@@ -127,31 +127,74 @@ describe("captured AliExpress responses", () => {
     expect(result).toEqual({ success: true })
   })
 
-  it("methods without a typed wrapper still come back through call(), ids exact", async () => {
-    const feed = await client.call("aliexpress.solution.feed.query", { job_id: "200000000060054475" }, { idempotent: true })
-    expect(feed.job_id).toBe("200000000060054475")
-    const submit = await client.call("aliexpress.solution.feed.submit")
-    expect(submit.job_id).toBe("200000000060024475")
-    const schema = await client.call("aliexpress.solution.product.schema.get", {}, { idempotent: true })
-    expect((schema.result as Record<string, unknown>).success).toBe(true)
-    const profile = await client.call("aliexpress.solution.merchant.profile.get", {}, { idempotent: true })
-    expect(profile.shop_id).toBe("1234321")
+  it("feed methods: submit, query with per-item results, list with job states", async () => {
+    expect(await client.submitInventoryFeed([{ productId: "33030372006", skus: [{ skuCode: "a", inventory: 1 }] }])).toEqual({
+      jobId: "200000000060024475",
+    })
+    expect(await client.queryFeed("200000000060054475")).toEqual({
+      jobId: "200000000060054475",
+      total: 1,
+      succeeded: 1,
+      finished: true,
+      items: [
+        {
+          contentId: "A00000000Y1",
+          success: true,
+          productId: "33030372006",
+          errorCode: undefined,
+          errorMessage: undefined,
+          raw: '{"productId":33030372006,"success":true}',
+        },
+      ],
+    })
+    expect(await client.listFeeds({ page: 3 })).toEqual({
+      total: 300,
+      totalPages: 15,
+      page: 3,
+      items: [{ jobId: "2000000000123456", status: "PROCESSING", operationType: "PRODUCT_CREATE" }],
+    })
   })
 
-  it("the zod schemas accept the raw samples directly", () => {
-    const cases: Array<[string, { safeParse(value: unknown): { success: boolean } }]> = [
-      ["aliexpress_solution_seller_category_tree_query.json", schemas.categoryTreeSchema],
-      ["aliexpress_solution_product_list_get.json", schemas.productListSchema],
-      ["aliexpress_solution_product_info_get.json", schemas.productInfoSchema],
-      ["aliexpress_solution_batch_product_price_update.json", schemas.batchUpdateSchema],
-      ["aliexpress_solution_batch_product_inventory_update.json", schemas.batchUpdateSchema],
-      ["aliexpress_solution_order_get.json", schemas.orderListSchema],
-      ["aliexpress_logistics_redefining_listlogisticsservice.json", schemas.logisticsServicesSchema],
-      ["aliexpress_solution_order_fulfill.json", schemas.shipmentResultSchema],
-    ]
-    for (const [file, schema] of cases) {
-      const payload = unwrapSyncResponse(sampleMethod(file), { status: 200, body: parseJsonLosslessly(sampleText(file)) })
-      expect([file, schema.safeParse(payload).success]).toEqual([file, true])
+  it("receipt info, merchant profile and product schema", async () => {
+    expect(await client.getReceiptInfo("1")).toMatchObject({ contactPerson: "Mark", city: "Babenki", country: "RU", zip: "400120", mobileNo: "4679974" })
+    expect(await client.getMerchantProfile()).toEqual({
+      shopId: "1234321",
+      shopName: "test store",
+      shopType: "official",
+      shopUrl: "//www.aliexpress.com/store/1234321",
+      loginId: "es1329072766xyzq",
+      countryCode: "ES",
+      postingForbidden: false,
+    })
+    // success: true wins over the stale error_code beside it.
+    expect(await client.getProductSchema("5090301")).toEqual({})
+  })
+
+  const schemaFor: Record<string, { safeParse(value: unknown): { success: boolean; error?: unknown } }> = {
+    "aliexpress.solution.seller.category.tree.query": schemas.categoryTreeSchema,
+    "aliexpress.solution.product.list.get": schemas.productListSchema,
+    "aliexpress.solution.product.info.get": schemas.productInfoSchema,
+    "aliexpress.solution.batch.product.price.update": schemas.batchUpdateSchema,
+    "aliexpress.solution.batch.product.inventory.update": schemas.batchUpdateSchema,
+    "aliexpress.solution.order.get": schemas.orderListSchema,
+    "aliexpress.solution.order.receiptinfo.get": schemas.receiptInfoSchema,
+    "aliexpress.logistics.redefining.listlogisticsservice": schemas.logisticsServicesSchema,
+    "aliexpress.solution.order.fulfill": schemas.shipmentResultSchema,
+    "aliexpress.solution.feed.submit": schemas.feedSubmitSchema,
+    "aliexpress.solution.feed.query": schemas.feedQuerySchema,
+    "aliexpress.solution.feed.list.get": schemas.feedListSchema,
+    "aliexpress.solution.merchant.profile.get": schemas.merchantProfileSchema,
+    "aliexpress.solution.product.schema.get": schemas.productSchemaSchema,
+  }
+
+  it.each(sampleFiles())("%s parses with the client's schema for its method", (file) => {
+    const schema = schemaFor[sampleMethod(file)]
+    if (!schema) {
+      throw new Error(`no client schema for ${sampleMethod(file)}: add one and list it here`)
     }
+    const payload = unwrapSyncResponse(sampleMethod(file), { status: 200, body: parseJsonLosslessly(sampleText(file)) })
+    const result = schema.safeParse(payload)
+    expect(result.error).toBeUndefined()
+    expect(result.success).toBe(true)
   })
 })

@@ -115,6 +115,40 @@ describe("sandbox OAuth", () => {
     expect((await api.rest("/auth/token/teleport", {})).body.code).toBe("InvalidApiPath")
   })
 
+  it("with a registered redirect URI, refuses any other without issuing a code", async () => {
+    await api.control("POST", "/config", { redirect_uri: REDIRECT })
+    try {
+      const other = authorizeQuery("o").replace(encodeURIComponent(REDIRECT), encodeURIComponent("https://evil.example.com/cb"))
+      for (const res of [
+        await api.http.get(`/oauth/authorize?${other}`),
+        await api.http.get(`/oauth/authorize/approve?${other}`),
+        await api.http.post("/oauth/authorize", `${other}&action=approve`, { headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      ]) {
+        expect(res.status).toBe(400)
+        expect(res.headers.location).toBeUndefined()
+        expect(res.data).toContain("does not match the callback URL registered")
+      }
+      const location = await authorize("registered")
+      expect(location.searchParams.get("code")).toBeTruthy()
+    } finally {
+      await api.control("POST", "/config", { redirect_uri: null })
+    }
+    const any = await api.http.get(`/oauth/authorize/approve?${authorizeQuery("any").replace(encodeURIComponent(REDIRECT), encodeURIComponent("https://other.example.com/cb"))}`)
+    expect(any.status).toBe(302)
+  })
+
+  it("takes the registered redirect URI as a start option", async () => {
+    const { sandbox: strict, api: strictApi } = await startTestSandbox({ redirectUri: `${REDIRECT}/` })
+    try {
+      const ok = await strictApi.http.get(`/oauth/authorize/approve?${authorizeQuery("s")}`)
+      expect(ok.status).toBe(302)
+      const bad = await strictApi.http.get(`/oauth/authorize/approve?${authorizeQuery("s").replace("merchant.example.com", "merchant.example.org")}`)
+      expect(bad.status).toBe(400)
+    } finally {
+      await strict.stop()
+    }
+  })
+
   it("mints tokens through the control API in the token-create shape", async () => {
     const res = await api.control("POST", "/tokens", { access_ttl_sec: 100, refresh_ttl_sec: 200 })
     expect(res.status).toBe(200)

@@ -68,6 +68,14 @@ describe("sandbox products", () => {
     ["an unknown product unit", (d) => (d.product_unit = 12), "product_unit"],
     ["a lot_num of 0", (d) => (d.lot_num = 0), "lot_num"],
     ["a lot_num over 100000", (d) => (d.lot_num = 100001), "lot_num"],
+    ["a bulk discount without a bulk order", (d) => (d.bulk_discount = 10), "bulk_order"],
+    ["a bulk discount of 100%", (d) => Object.assign(d, { bulk_order: 5, bulk_discount: 100 }), "bulk_discount"],
+    ["a group id that is not an id", (d) => (d.group_id = "shirts"), "group_id"],
+    [
+      "a per-country price for a SKU the product lacks",
+      (d) => (d.multi_country_price_configuration = { price_type: "absolute", country_price_list: [{ ship_to_country: "ES", sku_price_by_country_list: [{ sku_code: "nope", price: "9.00" }] }] }),
+      "sku_price_by_country_list[0].sku_code",
+    ],
     ["no Brand attribute", (d) => (d.attribute_list = [{ attribute_name: "Material", attribute_value: "Cotton" }]), "attribute_list"],
   ]
 
@@ -161,6 +169,26 @@ describe("sandbox products", () => {
     expect(unknown.sub_code).toBe("isv.product-not-exist")
   })
 
+  it("shows back group, size chart, bulk discount, country prices and video, keeps them on edit, quotes SKU ids", async () => {
+    const dto = productDto(image, { group_id: 10023, size_chart_id: 123, bulk_order: 10, bulk_discount: 5 })
+    dto.multi_country_price_configuration = {
+      price_type: "absolute",
+      country_price_list: [{ ship_to_country: "ES", sku_price_by_country_list: [{ sku_code: dto.sku_info_list[0].sku_code, price: "16.00" }] }],
+    }
+    dto.aeop_a_e_multimedia = { aeop_a_e_videos: [{ media_id: 12345678, poster_url: "https://ae01.alicdn.com/kf/p.jpg" }] }
+    const productId = String(payload(await api.call(POST, { post_product_request: dto }), POST).result.product_id)
+    await api.control("POST", "/clock", { advance_ms: 1000 })
+    await api.call(EDIT, { edit_product_request: { product_id: productId, multi_language_subject_list: [{ language: "en", subject: "Renamed shirt" }] } })
+    await api.control("POST", "/clock", { advance_ms: 1000 })
+    const result = await info(productId)
+    expect(result).toMatchObject({ subject: "Renamed shirt", group_id: 10023, group_ids: { number: [[10023]] }, sizechart_id: 123, bulk_order: 10, bulk_discount: 5 })
+    const country = result.multi_country_price_configuration.country_price_list.single_country_price_dto[0]
+    expect(country.sku_price_by_country_list.single_sku_price_by_country_dto[0]).toMatchObject({ price: "16.00" })
+    expect(result.aeop_a_e_multimedia.aeop_a_e_videos.global_aeop_ae_video[0]).toMatchObject({ media_id: 12345678, media_status: "approved" })
+    expect(result.aeop_ae_product_s_k_us.global_aeop_ae_product_sku[0].id).toBe('"14:193;5:361385"')
+    expect(result.aeop_ae_product_propertys.global_aeop_ae_product_property[0]).toMatchObject({ attr_name: "Brand Name", attr_name_id: 2 })
+  })
+
   it("lists products by status and sku_code, newest first, paged under 100", async () => {
     const first = await listProduct(api, image)
     const second = await listProduct(api, image)
@@ -187,7 +215,7 @@ describe("sandbox products", () => {
       ],
     })
     const body = payload(price, PRICE)
-    expect(body.update_success).toBe(false)
+    expect(body.update_success).toBe(true)
     expect(body.update_successful_list.synchronize_product_response_dto.map((p: any) => String(p.product_id))).toEqual([productId])
     expect(body.update_failed_list.synchronize_product_response_dto[0]).toMatchObject({ error_code: "isv.product-not-exist" })
     expect(price.text).toContain('"product_id":1005006999999999999')

@@ -2,9 +2,11 @@ import axios from "axios"
 import * as auth from "./api/auth"
 import type { Payload } from "./api/caller"
 import * as catalog from "./api/catalog"
+import * as feeds from "./api/feeds"
 import * as logistics from "./api/logistics"
 import * as orders from "./api/orders"
 import * as products from "./api/products"
+import * as seller from "./api/seller"
 import { assertMethodSucceeded, unwrapRestResponse, unwrapSyncResponse } from "./envelope"
 import { ACCESS_TOKEN_REJECTIONS } from "./error-mapping"
 import { AliExpressAuthError, AliExpressRateLimitError } from "./errors"
@@ -16,6 +18,9 @@ import type {
   AliExpressClientOptions,
   CallOptions,
   ClientLogger,
+  FeedItem,
+  FeedListQuery,
+  FeedOperation,
   FulfillOrderInput,
   InventoryUpdate,
   ModifyShipmentInput,
@@ -230,6 +235,39 @@ export class AliExpressClient {
 
   modifyShipment(input: ModifyShipmentInput) {
     return logistics.modifyShipment(this.caller, input)
+  }
+
+  getReceiptInfo(orderId: string) {
+    return orders.getReceiptInfo(this.caller, orderId)
+  }
+
+  getMerchantProfile() {
+    return seller.getMerchantProfile(this.caller)
+  }
+
+  getProductSchema(categoryId: string) {
+    return seller.getProductSchema(this.caller, categoryId)
+  }
+
+  /** Bulk path: up to 300 items per job, processed asynchronously (see queryFeed). */
+  submitFeed(operationType: FeedOperation, items: FeedItem[]) {
+    return feeds.submitFeed(this.caller, operationType, items)
+  }
+
+  submitInventoryFeed(updates: InventoryUpdate[]) {
+    return feeds.submitInventoryFeed(this.caller, updates)
+  }
+
+  submitPriceFeed(updates: PriceUpdate[]) {
+    return feeds.submitPriceFeed(this.caller, updates)
+  }
+
+  queryFeed(jobId: string) {
+    return feeds.queryFeed(this.caller, jobId)
+  }
+
+  listFeeds(query: FeedListQuery = {}) {
+    return feeds.listFeeds(this.caller, query)
   }
 }
 

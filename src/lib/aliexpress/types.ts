@@ -177,6 +177,7 @@ export interface InventoryUpdate {
 }
 
 export interface BatchUpdateResult {
+  /** True when every product was updated (AliExpress's own update_success stays true beside failures). */
   success: boolean
   succeeded: string[]
   failed: Array<{ productId: string; code?: string; message?: string }>
@@ -291,4 +292,54 @@ export interface ModifyShipmentInput {
   sendType: "all" | "part"
   trackingWebsite?: string
   description?: string
+}
+
+export type FeedOperation = "PRODUCT_CREATE" | "PRODUCT_FULL_UPDATE" | "PRODUCT_STOCKS_UPDATE" | "PRODUCT_PRICES_UPDATE"
+
+/** One feed item: `content` is the item's JSON (an object is serialised, ids as bare numbers). */
+export interface FeedItem {
+  contentId: string
+  content: Record<string, unknown> | string
+}
+
+export interface FeedItemResult {
+  contentId: string
+  success: boolean
+  productId?: string
+  errorCode?: string
+  errorMessage?: string
+  /** `item_execution_result` as AliExpress sent it. */
+  raw: string
+}
+
+export interface FeedResult {
+  jobId: string
+  total: number
+  succeeded: number
+  items: FeedItemResult[]
+  /** Every item has its result. */
+  finished: boolean
+}
+
+export interface FeedJobSummary {
+  jobId: string
+  status: "QUEUEING" | "PROCESSING" | "FINISH" | (string & {})
+  operationType: FeedOperation | (string & {})
+}
+
+export interface FeedListQuery {
+  status?: "QUEUEING" | "PROCESSING" | "FINISH"
+  operationType?: FeedOperation
+  page?: number
+  pageSize?: number
+}
+
+export interface MerchantProfile {
+  shopId?: string
+  shopName?: string
+  shopType?: string
+  shopUrl?: string
+  loginId?: string
+  countryCode?: string
+  postingForbidden: boolean
 }

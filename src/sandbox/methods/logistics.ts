@@ -48,6 +48,7 @@ function sendType(ctx: MethodContext): "all" | "part" {
 function listServices(): Record<string, unknown> {
   return {
     result_success: true,
+    error_desc: "",
     result_list: wrap(
       "aeop_logistics_service_result",
       LOGISTICS_SERVICES.map(({ requires_website, ...service }) => service)

@@ -46,10 +46,14 @@ function awaitingShipment(order: OrderRecord): boolean {
   return order.status === "WAIT_SELLER_SEND_GOODS" || order.status === "SELLER_PART_SEND_GOODS"
 }
 
+/** AliExpress's commission on the goods, 5% in the sandbox. */
+const ESCROW_RATE = 0.05
+
 function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unknown> {
   const left = awaitingShipment(order) ? Math.max(0, order.ship_deadline - store.now()) : undefined
   const lastShipment = order.shipments[order.shipments.length - 1]
   const perItemShipping = Math.round(cents(order.shipping_amount) / order.items.length)
+  const zero = money(0, order.currency)
   return {
     order_id: id(order.order_id),
     order_status: order.status,
@@ -71,10 +75,17 @@ function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unkno
     fund_status: "PAY_SUCCESS",
     frozen_status: "NO_FROZEN",
     issue_status: "NO_ISSUE",
-    end_reason: order.end_reason,
+    // Empty until the order ends, as the plugin reads an empty end_reason as none.
+    end_reason: order.end_reason ?? "",
     biz_type: "AE_COMMON",
     payment_type: "ALIPAY",
     has_request_loan: false,
+    loan_amount: zero,
+    escrow_fee: money(Math.round(productCents(order) * ESCROW_RATE), order.currency),
+    escrow_fee_rate: ESCROW_RATE,
+    logisitcs_escrow_fee_rate: String(ESCROW_RATE),
+    order_detail_url: `https://trade.aliexpress.com/order_detail.htm?orderId=${order.order_id}`,
+    offline_pickup_type: "",
     phone: false,
     product_list: wrap(
       "order_product_dto",
@@ -96,6 +107,9 @@ function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unkno
         son_order_status: order.status,
         show_status: order.status,
         send_goods_time: lastShipment ? formatPacific(lastShipment.gmt_send) : undefined,
+        send_goods_operator: lastShipment ? "SELLER_SEND_GOODS" : undefined,
+        product_snap_url: `https://www.aliexpress.com/snapshot/${item.child_id}.html?orderId=${order.order_id}`,
+        memo: "",
         buyer_signer_first_name: order.buyer.first_name,
         buyer_signer_last_name: order.buyer.last_name,
         delivery_time: "7-15",
@@ -104,8 +118,9 @@ function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unkno
         money_back3x: false,
         can_submit_issue: false,
         issue_status: "NO_ISSUE",
+        issue_mode: "",
         fund_status: "PAY_SUCCESS",
-        escrow_fee_rate: "0.05",
+        escrow_fee_rate: String(ESCROW_RATE),
         afflicate_fee_rate: "0.03",
       }))
     ),
@@ -201,6 +216,8 @@ function orderGet(ctx: MethodContext): Record<string, unknown> {
   return {
     result: {
       success: true,
+      error_code: "",
+      error_message: "",
       total_count: matching.length,
       total_page: Math.ceil(matching.length / pageSize),
       current_page: currentPage,
@@ -303,7 +320,50 @@ function orderInfoGet(ctx: MethodContext): Record<string, unknown> {
   }
 }
 
+/** Dialling codes and English names of the countries the demo buyers live in. */
+const COUNTRIES: Record<string, { name: string; dial: string }> = {
+  US: { name: "United States", dial: "1" },
+  ES: { name: "Spain", dial: "34" },
+  FR: { name: "France", dial: "33" },
+  DE: { name: "Germany", dial: "49" },
+  GB: { name: "United Kingdom", dial: "44" },
+  RU: { name: "Russian Federation", dial: "7" },
+}
+
+/** The buyer's shipping address alone (`param1.order_id`, or a flat `order_id`). */
+function receiptInfoGet(ctx: MethodContext): Record<string, unknown> {
+  const usesParam1 = ctx.params.param1 !== undefined && ctx.params.param1 !== ""
+  const source = usesParam1 ? asObject(jsonParam(ctx, "param1"), "param1") : (ctx.params as Record<string, unknown>)
+  const field = usesParam1 ? "param1.order_id" : "order_id"
+  if (source.order_id === undefined || source.order_id === "") {
+    throw invalid(field, "is required")
+  }
+  const a = findOrder(ctx, source.order_id, field).address
+  const country = COUNTRIES[a.country]
+  return {
+    result: {
+      contact_person: a.contact_person,
+      address: a.address,
+      address2: a.address2 ?? "",
+      detail_address: [a.address, a.address2].filter(Boolean).join(", "),
+      city: a.city,
+      province: a.province,
+      country: a.country,
+      country_name: country?.name ?? a.country,
+      zip: a.zip,
+      phone_country: country?.dial ?? "",
+      phone_area: "",
+      phone_number: a.phone_number,
+      mobile_no: a.phone_number,
+      fax_country: "",
+      fax_area: "",
+      fax_number: "",
+    },
+  }
+}
+
 export const orderMethods: Record<string, MethodDef> = {
   "aliexpress.solution.order.get": { handler: orderGet },
   "aliexpress.solution.order.info.get": { handler: orderInfoGet },
+  "aliexpress.solution.order.receiptinfo.get": { handler: receiptInfoGet },
 }

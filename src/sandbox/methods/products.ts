@@ -13,8 +13,9 @@ import { BusinessError, SUB, invalid } from "../errors"
 import { id, wrap } from "../json"
 import { formatPacific } from "../pacific-time"
 import { productToDto, validateProduct } from "../product-rules"
+import { batchUpdate, getProductOrFail, inventoryUpdate, priceUpdate } from "./sku-updates"
 import { SELLER, SKU_ATTRIBUTES } from "../seed"
-import { ProductRecord, ProductStatus, SkuRecord } from "../store"
+import { ProductAttribute, ProductRecord, ProductStatus, SkuRecord } from "../store"
 
 const STATUSES: ProductStatus[] = ["onSelling", "offline", "auditing", "editingRequired"]
 
@@ -24,16 +25,31 @@ const LOCALES: Record<string, string> = {
 }
 const locale = (language: string): string => LOCALES[language] ?? `${language}_${language.toUpperCase()}`
 
-function valueId(name: string, value: string): number {
-  const known = SKU_ATTRIBUTES[name]?.values[value]
-  if (known) {
-    return known
-  }
+/** A stable made-up id for a custom value, in AliExpress's id range. */
+function customId(text: string): number {
   let hash = 0
-  for (const ch of value.toLowerCase()) {
+  for (const ch of text.toLowerCase()) {
     hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
   }
   return 1000000 + (hash % 90000000)
+}
+
+function valueId(name: string, value: string): number {
+  return SKU_ATTRIBUTES[name]?.values[value] ?? customId(value)
+}
+
+/** Ids of the item attributes public clients show (Brand Name 2, Origin 219); others made up. */
+const ATTRIBUTE_NAME_IDS: Record<string, number> = { "brand name": 2, brand: 2, origin: 219 }
+
+function attributeDto(a: ProductAttribute): Record<string, unknown> {
+  const name = a.attribute_name ?? ""
+  return {
+    attr_name: a.attribute_name,
+    attr_name_id: a.attribute_name_id ?? ATTRIBUTE_NAME_IDS[name.toLowerCase()] ?? customId(name),
+    attr_value: a.attribute_value,
+    attr_value_id: a.attribute_value_id ?? customId(a.attribute_value ?? ""),
+    attr_value_unit: "",
+  }
 }
 
 function mainSubject(product: ProductRecord): string {
@@ -45,16 +61,8 @@ function priceRange(product: ProductRecord): [string, string] {
   return [Math.min(...prices).toFixed(2), Math.max(...prices).toFixed(2)]
 }
 
-function getProductOrFail(ctx: MethodContext, productId: string): ProductRecord {
-  const product = ctx.store.getProduct(productId)
-  if (!product) {
-    throw notFound(SUB.productNotFound, `product_id: product ${productId} does not exist`)
-  }
-  return product
-}
-
-function post(ctx: MethodContext): Record<string, unknown> {
-  const dto = asObject(jsonParam(ctx, "post_product_request"), "post_product_request")
+/** Creates a product from a post DTO (product.post and the feed's PRODUCT_CREATE). */
+export function createProduct(ctx: MethodContext, dto: Record<string, unknown>): string {
   const fields = validateProduct(dto, ctx)
   const now = ctx.store.now()
   const product: ProductRecord = {
@@ -67,22 +75,30 @@ function post(ctx: MethodContext): Record<string, unknown> {
   }
   ctx.store.startAudit(product)
   ctx.store.putProduct(product)
-  return { result: { product_id: id(product.product_id), success: true } }
+  return product.product_id
 }
 
-function edit(ctx: MethodContext): Record<string, unknown> {
-  const request = asObject(jsonParam(ctx, "edit_product_request"), "edit_product_request")
-  if (request.product_id === undefined) {
-    throw invalid("edit_product_request.product_id", "is required")
+function post(ctx: MethodContext): Record<string, unknown> {
+  const dto = asObject(jsonParam(ctx, "post_product_request"), "post_product_request")
+  return { result: { product_id: id(createProduct(ctx, dto)), success: true } }
+}
+
+/**
+ * Lays an edit DTO over the stored product (product.edit and the feed's PRODUCT_FULL_UPDATE);
+ * `field` names the product id in errors.
+ */
+export function editProduct(ctx: MethodContext, request: Record<string, unknown>, rawId: unknown, field: string): string {
+  if (rawId === undefined || rawId === null || rawId === "") {
+    throw invalid(field, "is required")
   }
-  const productId = idValue(request.product_id, "edit_product_request.product_id")
+  const productId = idValue(rawId, field)
   const product = getProductOrFail(ctx, productId)
   if (product.status === "auditing") {
     throw new BusinessError(SUB.productInAudit, `product_id: product ${productId} is under audit and cannot be edited`)
   }
   const merged = productToDto(product)
   for (const [key, value] of Object.entries(request)) {
-    if (key !== "product_id") {
+    if (key !== "product_id" && key !== "aliexpress_product_id") {
       merged[key] = value
     }
   }
@@ -94,20 +110,27 @@ function edit(ctx: MethodContext): Record<string, unknown> {
   product.gmt_modified = ctx.store.now()
   ctx.store.startAudit(product)
   ctx.store.putProduct(product, previousSkus)
+  return productId
+}
+
+function edit(ctx: MethodContext): Record<string, unknown> {
+  const request = asObject(jsonParam(ctx, "edit_product_request"), "edit_product_request")
+  const productId = editProduct(ctx, request, request.product_id, "edit_product_request.product_id")
   return { result: { product_id: id(productId), success: true } }
 }
 
 function skuDto(product: ProductRecord, sku: SkuRecord): Record<string, unknown> {
   const ids = sku.attributes.map((a) => `${SKU_ATTRIBUTES[a.name].id}:${valueId(a.name, a.value)}`)
   return {
-    id: ids.length ? ids.join(";") : "<none>",
+    // AliExpress quotes the property pairs inside the string (see the captured product.info.get).
+    id: ids.length ? `"${ids.join(";")}"` : "<none>",
     sku_code: sku.sku_code,
     sku_price: sku.price,
     sku_discount_price: sku.discount_price,
     ipm_sku_stock: sku.inventory,
     sku_stock: sku.inventory > 0,
     currency_code: "USD",
-    barcode: "",
+    barcode: "0",
     aeop_s_k_u_property_list: sku.attributes.length
       ? wrap(
           "global_aeop_sku_property",
@@ -170,16 +193,50 @@ function infoGet(ctx: MethodContext): Record<string, unknown> {
           )
         : undefined,
       aeop_ae_product_s_k_us: wrap("global_aeop_ae_product_sku", p.skus.map((s) => skuDto(p, s))),
-      aeop_ae_product_propertys: wrap(
-        "global_aeop_ae_product_property",
-        p.attributes.map((a) => ({
-          attr_name: a.attribute_name,
-          attr_name_id: a.attribute_name_id,
-          attr_value: a.attribute_value,
-          attr_value_id: a.attribute_value_id,
+      aeop_ae_product_propertys: wrap("global_aeop_ae_product_property", p.attributes.map(attributeDto)),
+      ...extrasInfo(p),
+    },
+  }
+}
+
+/** The optional listing fields as product.info.get shows them; absent ones stay absent. */
+function extrasInfo(p: ProductRecord): Record<string, unknown> {
+  const extras = p.extras ?? {}
+  const prices = extras.country_prices
+  return {
+    // No custom weight (is_pack_sell false): one unit at the package weight, nothing added.
+    base_unit: 1,
+    add_unit: 0,
+    add_weight: "0.000",
+    bulk_order: extras.bulk_order,
+    bulk_discount: extras.bulk_discount,
+    group_id: extras.group_id,
+    group_ids: extras.group_id === undefined ? undefined : wrap("number", [[extras.group_id]]),
+    sizechart_id: extras.size_chart_id,
+    multi_country_price_configuration: prices && {
+      price_type: prices.price_type,
+      country_price_list: wrap(
+        "single_country_price_dto",
+        prices.countries.map((c) => ({
+          ship_to_country: c.ship_to_country,
+          sku_price_by_country_list: wrap("single_sku_price_by_country_dto", c.skus),
         }))
       ),
     },
+    aeop_a_e_multimedia: extras.videos?.length
+      ? {
+          aeop_a_e_videos: wrap(
+            "global_aeop_ae_video",
+            extras.videos.map((v) => ({
+              ali_member_id: Number(SELLER.seller_id),
+              media_id: v.media_id,
+              media_status: "approved",
+              media_type: "video",
+              poster_url: v.poster_url,
+            }))
+          ),
+        }
+      : undefined,
   }
 }
 
@@ -216,6 +273,10 @@ function listGet(ctx: MethodContext): Record<string, unknown> {
   return {
     result: {
       success: true,
+      // Stale error fields ride along with success, as in the captured answer.
+      error_code: 0,
+      error_msg: "",
+      error_message: "",
       product_count: matching.length,
       total_page: Math.ceil(matching.length / pageSize),
       current_page: currentPage,
@@ -239,102 +300,15 @@ function listGet(ctx: MethodContext): Record<string, unknown> {
                 ws_offline_date: formatPacific(p.gmt_create + 365 * 24 * 3600 * 1000),
                 ws_display: p.status === "offline" ? "user_offline" : undefined,
                 src: "isv",
+                group_id: p.extras?.group_id,
+                // The sandbox has no coupons; the window shown is the listing's own validity.
+                coupon_start_date: formatPacific(p.gmt_create),
+                coupon_end_date: formatPacific(p.gmt_create + 365 * 24 * 3600 * 1000),
               }
             })
           )
         : undefined,
     },
-  }
-}
-
-type SkuUpdate = (sku: SkuRecord, raw: Record<string, unknown>, field: string) => () => void
-
-function decimalField(raw: unknown, field: string): number {
-  const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : ""
-  if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) < 0.01 || Number(text) > 999999) {
-    throw new BusinessError(SUB.schema, `${field}: must be a price between 0.01 and 999999`)
-  }
-  return Number(text)
-}
-
-const priceUpdate: SkuUpdate = (sku, raw, field) => {
-  const price = decimalField(raw.price, `${field}.price`)
-  let discount: number | undefined
-  if (raw.discount_price !== undefined && raw.discount_price !== null && raw.discount_price !== "") {
-    discount = decimalField(raw.discount_price, `${field}.discount_price`)
-    if (discount >= price) {
-      throw new BusinessError(SUB.schema, `${field}.discount_price: must be lower than price`)
-    }
-  }
-  return () => {
-    sku.price = price.toFixed(2)
-    sku.discount_price = discount === undefined ? undefined : discount.toFixed(2)
-  }
-}
-
-const inventoryUpdate: SkuUpdate = (sku, raw, field) => {
-  const text = typeof raw.inventory === "number" ? String(raw.inventory) : String(raw.inventory ?? "").trim()
-  const n = /^\d+$/.test(text) ? Number(text) : NaN
-  if (!Number.isInteger(n) || n > 999999) {
-    throw new BusinessError(SUB.schema, `${field}.inventory: must be an integer between 0 and 999999`)
-  }
-  return () => {
-    sku.inventory = n
-  }
-}
-
-function batchUpdate(update: SkuUpdate) {
-  return (ctx: MethodContext): Record<string, unknown> => {
-    const list = jsonParam(ctx, "mutiple_product_update_list")
-    if (!Array.isArray(list) || list.length === 0) {
-      throw invalid("mutiple_product_update_list", "must be a non-empty JSON array")
-    }
-    if (list.length > 20) {
-      throw invalid("mutiple_product_update_list", `must contain at most 20 products (got ${list.length})`)
-    }
-    const succeeded: Record<string, unknown>[] = []
-    const failed: Record<string, unknown>[] = []
-    list.forEach((entry, i) => {
-      const field = `mutiple_product_update_list[${i}]`
-      const item = asObject(entry, field)
-      const productId = idValue(item.product_id, `${field}.product_id`)
-      try {
-        const product = getProductOrFail(ctx, productId)
-        const skus = item.multiple_sku_update_list
-        if (!Array.isArray(skus) || skus.length === 0) {
-          throw new BusinessError(SUB.schema, `${field}.multiple_sku_update_list: must be a non-empty array`)
-        }
-        if (skus.length > 200) {
-          throw new BusinessError(SUB.schema, `${field}.multiple_sku_update_list: must contain at most 200 SKUs`)
-        }
-        const apply = skus.map((rawSku, j) => {
-          const skuField = `${field}.multiple_sku_update_list[${j}]`
-          const raw = asObject(rawSku, skuField)
-          const code = typeof raw.sku_code === "string" ? raw.sku_code : String(raw.sku_code ?? "")
-          const sku = product.skus.find((s) => s.sku_code === code)
-          if (!sku) {
-            throw new BusinessError(SUB.skuNotFound, `${skuField}.sku_code: ${code} is not a SKU of product ${productId}`)
-          }
-          return update(sku, raw, skuField)
-        })
-        apply.forEach((fn) => fn())
-        product.gmt_modified = ctx.store.now()
-        ctx.store.markDirty()
-        succeeded.push({ product_id: id(productId) })
-      } catch (error) {
-        if (!(error instanceof BusinessError)) {
-          throw error
-        }
-        failed.push({ product_id: id(productId), error_code: error.subCode, error_message: error.message })
-      }
-    })
-    return {
-      update_success: failed.length === 0,
-      update_error_code: "",
-      update_error_message: "",
-      update_successful_list: succeeded.length ? wrap("synchronize_product_response_dto", succeeded) : undefined,
-      update_failed_list: failed.length ? wrap("synchronize_product_response_dto", failed) : undefined,
-    }
   }
 }
 

@@ -3,8 +3,9 @@ import path from "node:path"
 
 export const SAMPLES_DIR = path.resolve(__dirname, "../../../fixtures/aliexpress-samples")
 
+/** Captured answers; `<name>.request.json` beside one describes the call that produces it. */
 export function sampleFiles(): string[] {
-  return readdirSync(SAMPLES_DIR).filter((file) => file.endsWith(".json"))
+  return readdirSync(SAMPLES_DIR).filter((file) => file.endsWith(".json") && !file.endsWith(".request.json"))
 }
 
 /** The raw text, so tests exercise the lossless parser on the real bytes. */

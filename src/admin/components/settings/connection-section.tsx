@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react"
-import { Badge, Button, Container, Heading, Input, Select, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Copy, Heading, Input, Select, Text, toast, usePrompt } from "@medusajs/ui"
 import { Field } from "../field"
 import { useDisconnect, useSaveSettings, useStartOAuth } from "../../hooks/settings"
 import { toastError } from "../../lib/errors"
@@ -7,6 +7,8 @@ import { daysUntil, formatDateTime } from "../../lib/format"
 import type { Settings } from "../../lib/types"
 
 export const LIVE_GATEWAY = "https://api-sg.aliexpress.com"
+/** The backend route AliExpress sends the seller back to (src/api/admin/aliexpress/oauth/callback). */
+const OAUTH_CALLBACK_PATH = "/admin/aliexpress/oauth/callback"
 
 /** App credentials and the OAuth round trip that connects the seller account. */
 export const ConnectionSection = ({ settings }: { settings: Settings | null }) => {
@@ -73,6 +75,8 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
     }
   }
 
+  // The admin is served by the Medusa backend, so this origin is the one the callback is built from.
+  const callbackUrl = `${window.location.origin}${OAUTH_CALLBACK_PATH}`
   const expires = daysUntil(settings?.refresh_token_expires_at)
   const canConnect = !!gatewayUrl && !!appKey.trim() && (!!appSecret || !!settings?.has_app_secret)
 
@@ -143,6 +147,20 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
             onChange={(e) => setAppSecret(e.target.value)}
           />
         </Field>
+        <div className="md:col-span-2">
+          <Field
+            id="ae-callback-url"
+            label="Callback URL"
+            help="Register this URL as your app's callback URL in the AliExpress Open Platform console; AliExpress refuses to connect an app from any other."
+          >
+            <div className="flex items-center gap-x-2">
+              <div className="flex-1">
+                <Input id="ae-callback-url" name="callback_url" value={callbackUrl} readOnly data-testid="callback-url" />
+              </div>
+              <Copy content={callbackUrl} />
+            </div>
+          </Field>
+        </div>
       </div>
       {settings?.is_connected && (
         <div className="px-6 py-4">

@@ -1,6 +1,6 @@
 import { formatPacificTime, parsePacificTime } from "../pacific-time"
-import { orderDetailSchema, orderInfoSchema, orderListSchema } from "../schemas"
-import type { OrderDetail, OrderListQuery, OrderPage, OrderSummary } from "../types"
+import { orderDetailSchema, orderInfoSchema, orderListSchema, receiptInfoSchema } from "../schemas"
+import type { OrderAddress, OrderDetail, OrderListQuery, OrderPage, OrderSummary } from "../types"
 import { invalidArgument, parsePayload, type Caller } from "./caller"
 import { toMoney } from "./money"
 
@@ -133,4 +133,22 @@ function endReasonOf(order: object): string | undefined {
   const raw = order as { end_reason?: unknown; order_end_reason?: unknown }
   const reason = raw.end_reason ?? raw.order_end_reason
   return typeof reason === "string" && reason ? reason : undefined
+}
+
+/** The buyer's shipping address alone (order.receiptinfo.get). */
+export async function getReceiptInfo(call: Caller, orderId: string): Promise<OrderAddress> {
+  const method = "aliexpress.solution.order.receiptinfo.get"
+  const { result } = parsePayload(receiptInfoSchema, await call(method, { param1: { order_id: orderId } }, READ), method)
+  return {
+    contactPerson: text(result.contact_person),
+    address: text(result.address),
+    address2: text(result.address2),
+    city: text(result.city),
+    province: text(result.province),
+    country: text(result.country),
+    zip: text(result.zip),
+    phoneCountry: text(result.phone_country),
+    phoneNumber: text(result.phone_number),
+    mobileNo: text(result.mobile_no),
+  }
 }

@@ -140,7 +140,8 @@ async function batchUpdate(call: Caller, method: string, list: unknown[]): Promi
     message: failure.error_message || undefined,
   }))
   return {
-    success: payload.update_success ?? failed.length === 0,
+    // AliExpress answers update_success: true beside failed products; success means all went through.
+    success: payload.update_success !== false && failed.length === 0,
     succeeded: payload.update_successful_list.map((item) => item.product_id),
     failed,
   }

@@ -76,3 +76,22 @@ export const orderInfoSchema = z.looseObject({
 
 export type OrderDetailPayload = z.infer<typeof orderDetailSchema>
 
+
+/** order.receiptinfo.get: the buyer's shipping address in `result`. */
+export const receiptInfoSchema = z.looseObject({
+  result: z.looseObject({
+    contact_person: z.string().optional(),
+    address: z.string().optional(),
+    address2: z.string().optional(),
+    detail_address: z.string().optional(),
+    city: z.string().optional(),
+    province: z.string().optional(),
+    country: z.string().optional(),
+    country_name: z.string().optional(),
+    zip: looseString.optional(),
+    phone_country: looseString.optional(),
+    phone_area: looseString.optional(),
+    phone_number: looseString.optional(),
+    mobile_no: looseString.optional(),
+  }),
+})
