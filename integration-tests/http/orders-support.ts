@@ -26,7 +26,7 @@ export async function prepareStore(
   api: any,
   admin: { headers: Record<string, string> },
   sandboxUrl: string,
-  opts: { extraSkus?: string[]; settings?: Record<string, unknown> } = {}
+  opts: { extraSkus?: string[]; settings?: Record<string, unknown>; sandboxInventory?: number } = {}
 ) {
   await sandboxControl(sandboxUrl, "/reset", { seed: "empty" })
   const store = await setupUsStore(container)
@@ -47,12 +47,12 @@ export async function prepareStore(
     filters: { product_id: product.id },
   })
   const skus = variants.map((v: any) => v.sku as string)
-  await listOnSandbox(container, [...skus, ...(opts.extraSkus ?? [])])
+  await listOnSandbox(container, [...skus, ...(opts.extraSkus ?? [])], opts.sandboxInventory)
   return { store, account, product, variants: variants as any[], salesChannelId: account.sales_channel_id as string }
 }
 
 /** Puts the SKUs on sale in the sandbox directly through the client (the listing sync is not under test here). */
-export async function listOnSandbox(container: MedusaContainer, skus: string[]) {
+export async function listOnSandbox(container: MedusaContainer, skus: string[], inventory = 50) {
   const service: any = container.resolve("aliexpress")
   const client = service.getClient(await service.requireAccount())
   const { url } = await client.uploadImage({ fileName: "tee.jpg", bytes: teeJpeg(COLORS[Object.keys(COLORS)[0]], 64) })
@@ -65,7 +65,7 @@ export async function listOnSandbox(container: MedusaContainer, skus: string[]) 
     sku_info_list: skus.map((sku, i) => ({
       sku_code: sku,
       price: "19.99",
-      inventory: 50,
+      inventory,
       sku_attributes_list: [{ sku_attribute_name: "Size", sku_attribute_value: `V${i + 1}` }],
     })),
     attribute_list: [{ attribute_name: "Brand Name", attribute_value: "NoBrand" }],

@@ -47,6 +47,8 @@ export function presentOrderBinding(row: Record<string, any>, shipments: Record<
     ae_created_at: row.ae_created_at,
     imported_at: row.imported_at,
     last_attempt_at: row.last_attempt_at,
+    /** a held or failed order is tried again then (or at once when the store gets what it waits for) */
+    next_attempt_at: row.next_attempt_at ?? null,
     shipment_push_status: pushStatus,
     shipments: shipments.map(presentShipment),
   }

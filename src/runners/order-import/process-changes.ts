@@ -184,46 +184,65 @@ export async function processOrderChanges(
   // AliExpress-bound: a few in flight multiply throughput. The unique binding claim keeps concurrent imports of one
   // order safe, and `done` is checked and set before any await.
   const concurrency = orderImportConcurrency()
-  // A pushed order is a buyer waiting now: it goes before the rest of a backlog.
-  const urgent = async () => {
-    for (let id = input.nextPushed?.(); id; id = input.nextPushed?.()) {
-      if (done.has(id)) {
-        input.deferPushed?.(id)
-        continue
-      }
-      if (!bindingOf.has(id)) {
-        const [binding] = await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: id }, { take: 1 })
-        if (binding) bindingOf.set(id, binding)
-      }
-      await handle(id, null)
+  // A pushed order is a buyer waiting now: lanes of its own take it at once, whatever backlog
+  // the run is working through.
+  let workDone = false
+  const takeUrgent = async (): Promise<boolean> => {
+    const id = input.nextPushed?.()
+    if (!id) return false
+    if (done.has(id)) {
+      input.deferPushed?.(id)
+      return true
+    }
+    if (!bindingOf.has(id)) {
+      const [binding] = await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: id }, { take: 1 })
+      if (binding) bindingOf.set(id, binding)
+    }
+    await handle(id, null)
+    return true
+  }
+  const pushLane = async () => {
+    while (!workDone) {
+      if (!(await takeUrgent())) await sleep(PUSH_LANE_POLL_MS)
+    }
+    while (await takeUrgent()) {
+      // what was pushed before the run ended
     }
   }
+  const lanes = input.nextPushed ? Array.from({ length: concurrency }, pushLane) : []
+
   const work: Array<{ id: string; summary: OrderSummary | null }> = [
     ...input.summaries.map((summary) => ({ id: summary.orderId, summary })),
     ...(input.ae_order_ids ?? []).map((id) => ({ id, summary: null })),
   ]
-  await runPool(work, concurrency, async (item) => {
-    await urgent()
-    if (item.summary && isWaitingOut(bindingOf.get(item.id), item.summary)) {
-      done.add(item.id)
-      counts.skipped++
-      return
-    }
-    await handle(item.id, item.summary)
-  })
-
-  if (input.retry_pending || input.retry_resolvable) {
-    const due = await dueForRetry(container, service, input, done)
-    await runPool(due, concurrency, async (binding) => {
-      await urgent()
-      counts.retried++
-      bindingOf.set(binding.ae_order_id, binding)
-      await handle(binding.ae_order_id, null)
+  try {
+    await runPool(work, concurrency, async (item) => {
+      if (item.summary && isWaitingOut(bindingOf.get(item.id), item.summary)) {
+        done.add(item.id)
+        counts.skipped++
+        return
+      }
+      await handle(item.id, item.summary)
     })
+    if (input.retry_pending || input.retry_resolvable) {
+      const due = await dueForRetry(container, service, input, done)
+      await runPool(due, concurrency, async (binding) => {
+        counts.retried++
+        bindingOf.set(binding.ae_order_id, binding)
+        await handle(binding.ae_order_id, null)
+      })
+    }
+  } finally {
+    workDone = true
+    await Promise.all(lanes)
   }
-  await urgent()
   return counts
 }
+
+/** How often an idle push lane looks for a pushed order while the run works. */
+const PUSH_LANE_POLL_MS = 25
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Retries per run at most: a backlog drains over several runs, leaving room for new orders. */
 const RETRIES_PER_RUN = 200
