@@ -184,6 +184,28 @@ async function pushed(env: BenchEnv, skus: string[], m: number, samples: number)
   return results
 }
 
+/** Benchmark 5, push burst: M orders placed as fast as the sandbox takes them, each announced by a push. */
+async function pushedBurst(env: BenchEnv, skus: string[], m: number): Promise<BenchResult[]> {
+  const before = readCalls(env.sandbox)
+  const base = await importedCount(env)
+  const burst: Batch = { placed: new Map() }
+  const placing = new ProgressBar(`placing a push burst of ${m} orders`, m)
+  for (let i = 0; i < m; i++) {
+    burst.placed.set(await placeOrder(env, skus[(i * 3) % skus.length]), Date.now())
+    placing.update(i + 1)
+  }
+  const arrived = await waitImported(env, "orders imported (push burst)", base, m, (m + 240) * 1000)
+  const { delays, times } = delaysOf(burst, await importedAt(env), Date.now())
+  const placedTimes = [...burst.placed.values()]
+  const runSeconds = (Math.max(...times) - Math.min(...placedTimes)) / 1000
+  const used = diffCalls(before, readCalls(env.sandbox))
+  const note = `${m} orders placed back to back in ${((Math.max(...placedTimes) - Math.min(...placedTimes)) / 1000).toFixed(1)} s, each pushed; ${arrived}/${m} imported; first placement to last import ${runSeconds.toFixed(1)} s; AliExpress calls: ${describeCalls(used.calls)}`
+  return [
+    judge(`5. order import throughput (push burst of ${m})`, round(times.length ? times.length / runSeconds : 0), "orders/s", ">=", TARGET_ORDERS_PER_SECOND, note),
+    judge(`5. order delay, push burst of ${m}: p95`, round(percentile(secondsOf(delays), 95), 1), "s", undefined, undefined, `no bound: the queue of ${m} at the import rate`),
+  ]
+}
+
 /** Benchmark 6: fulfil then ship in Medusa, until the tracking number is on the AliExpress order. */
 async function shipments(env: BenchEnv, aeOrderIds: string[], samples: number): Promise<BenchResult[]> {
   const delays: number[] = []
@@ -240,6 +262,7 @@ export async function run(options: Options): Promise<BenchResult[]> {
     results.push(...schedule.results)
     results.push(...(await shipments(env, schedule.orderIds, samples)))
     results.push(...(await pushed(env, skus, options.m, Math.min(samples, 20))))
+    results.push(...(await pushedBurst(env, skus, options.m)))
     return results
   } finally {
     await env.stop()
