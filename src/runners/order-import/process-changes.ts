@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
-import type { OrderDetail, OrderSummary } from "../../lib/aliexpress"
+import type { AliExpressClient, OrderDetail, OrderSummary } from "../../lib/aliexpress"
 import type { ImportContext } from "../../lib/orders/plan-order"
 import { toSnapshot, type ImportRunCounts } from "../../lib/orders/types"
 import { isAwaitingPayment, isCanceledOnAliExpress } from "../../lib/orders/ae-status"
@@ -24,7 +24,7 @@ export type ProcessOrderChangesInput = {
   retry_pending: boolean
   /** retry now, whatever their back-off, the held and failed orders a store change may have resolved */
   retry_resolvable?: boolean
-  /** orders pushed while this run goes on: each one is taken before the next order of the run */
+  /** orders pushed while this run goes on: lanes of their own take each one at once */
   nextPushed?: () => string | undefined
   /** a pushed order this run already handled: it goes to the next run */
   deferPushed?: (aeOrderId: string) => void
@@ -62,7 +62,13 @@ export async function processOrderChanges(
     : []
   const bindingOf = new Map(bindings.map((b) => [b.ae_order_id, b]))
 
-  const readOrder = async (aeOrderId: string) => (await service.requireConnectedAccount()).client.getOrder(aeOrderId)
+  // One client for the run: it refreshes its own token, and the account is not read again per order.
+  let client: Promise<AliExpressClient> | null = null
+  const readOrder = async (aeOrderId: string) => {
+    client ??= service.requireConnectedAccount().then(({ client }) => client)
+    client.catch(() => (client = null))
+    return (await client).getOrder(aeOrderId)
+  }
 
   // Where orders go is resolved once per run and currency, not once per order.
   const contexts = new Map<string, Promise<ImportContext>>()
