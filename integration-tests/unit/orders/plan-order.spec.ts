@@ -1,4 +1,4 @@
-import { planMedusaOrder, type ImportContext } from "../../../src/lib/orders/plan-order"
+import { planMedusaOrder, plannedOrderTotal, type ImportContext } from "../../../src/lib/orders/plan-order"
 import type { AeOrderSnapshot, MatchedLine } from "../../../src/lib/orders/types"
 import { importContext, item, matched, snapshot } from "./fixtures"
 
@@ -405,5 +405,15 @@ describe("planMedusaOrder: planned orders", () => {
     expect(plan.order!.email).toBe(email)
     expect(plan.customer.metadata).toEqual({ aliexpress_buyer_login_id: login })
     expect(plan.order!.metadata.aliexpress_buyer_login_id).toBe(login)
+  })
+})
+
+describe("plannedOrderTotal", () => {
+  it.each([
+    { name: "lines and shipping", items: [{ unit_price: 19.99, quantity: 3 }], shipping: [4.5], total: 64.47 },
+    { name: "several lines, free shipping", items: [{ unit_price: 0.1, quantity: 3 }, { unit_price: 0.2, quantity: 1 }], shipping: [0], total: 0.5 },
+    { name: "no shipping method", items: [{ unit_price: 12, quantity: 1 }], shipping: [], total: 12 },
+  ])("$name", ({ items, shipping, total }) => {
+    expect(plannedOrderTotal({ items, shipping_methods: shipping.map((amount) => ({ amount })) })).toBe(total)
   })
 })

@@ -56,7 +56,7 @@ describe("presentOrderBinding: the shipment push status", () => {
   it("shows the binding's own fields, no problems as an empty list, and nothing internal", () => {
     const presented = presentOrderBinding(binding, [])
     const { raw_detail, problems, ...shown } = binding
-    expect(presented).toEqual({ ...shown, problems: [], shipment_push_status: null, shipments: [] })
+    expect(presented).toEqual({ ...shown, problems: [], next_attempt_at: null, shipment_push_status: null, shipments: [] })
   })
 })
 

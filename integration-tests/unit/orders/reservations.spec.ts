@@ -1,4 +1,4 @@
-import { toReservationItems } from "../../../src/lib/orders/reservations"
+import { reservationOrderOf, toReservationItems } from "../../../src/lib/orders/reservations"
 
 type Level = { location_id: string; stocked_quantity?: number | null; reserved_quantity?: number | null }
 
@@ -162,5 +162,44 @@ describe("toReservationItems", () => {
     },
   ])("$name", ({ order, expected }) => {
     expect(toReservationItems(order, channel)).toEqual(expected)
+  })
+})
+
+describe("reservationOrderOf", () => {
+  const stock = (inventoryItemId: string, levels: Array<[string, number, number]>) => ({
+    manage_inventory: true,
+    allow_backorder: false,
+    inventory_items: [
+      {
+        inventory_item_id: inventoryItemId,
+        required_quantity: 1,
+        inventory: { location_levels: levels.map(([location_id, stocked_quantity, reserved_quantity]) => ({ location_id, stocked_quantity, reserved_quantity })) },
+      },
+    ],
+  })
+  const match = (variantId: string, inventoryItemId: string, levels: Array<[string, number, number]>) =>
+    ({ sku_code: `SKU-${variantId}`, variant_id: variantId, product_id: "prod_1", title: "T", product_title: "P", details: {} as any, stock: stock(inventoryItemId, levels) }) as any
+
+  it.each([
+    {
+      name: "joins each created line to its variant's stock and reserves at the location with enough",
+      items: [{ id: "line_1", quantity: 2, variant_id: "var_1" }],
+      matches: [match("var_1", "inv_1", [["loc_a", 1, 0], ["loc_b", 5, 1]])],
+      expected: [{ id: "line_1", inventory_item_id: "inv_1", required_quantity: 1, allow_backorder: false, quantity: 2, location_ids: ["loc_b", "loc_a"] }],
+    },
+    {
+      name: "a line whose variant was not matched reserves nothing",
+      items: [{ id: "line_1", quantity: 1, variant_id: "var_9" }],
+      matches: [match("var_1", "inv_1", [["loc_a", 5, 0]])],
+      expected: [],
+    },
+    {
+      name: "a variant whose stock is not managed reserves nothing",
+      items: [{ id: "line_1", quantity: 1, variant_id: "var_1" }],
+      matches: [{ ...match("var_1", "inv_1", [["loc_a", 5, 0]]), stock: { ...stock("inv_1", []), manage_inventory: false } }],
+      expected: [],
+    },
+  ])("$name", ({ items, matches, expected }) => {
+    expect(toReservationItems(reservationOrderOf({ items }, matches), ["loc_a", "loc_b"])).toEqual(expected)
   })
 })

@@ -173,3 +173,15 @@ function pickShippingOption(snapshot: AeOrderSnapshot, ctx: ImportContext) {
   }
   return ctx.shipping_options[0]
 }
+
+/**
+ * What the buyer paid for a planned order: its tax-inclusive lines and shipping, in the
+ * currency's cents. Tax lines split these amounts, they do not add to them, so this is the
+ * order's total before it is read back.
+ */
+export function plannedOrderTotal(order: { items: Array<{ unit_price: number; quantity: number }>; shipping_methods: Array<{ amount: number }> }): number {
+  const cents =
+    order.items.reduce((sum, item) => sum + Math.round(Number(item.unit_price) * 100) * Number(item.quantity), 0) +
+    order.shipping_methods.reduce((sum, method) => sum + Math.round(Number(method.amount) * 100), 0)
+  return cents / 100
+}

@@ -1,19 +1,4 @@
-/** Fields of a created order to shape reserveInventoryStep's input and to record its payment. */
-export const ORDER_RESERVATION_FIELDS = [
-  "id",
-  "total",
-  "currency_code",
-  "items.id",
-  "items.quantity",
-  "items.variant_id",
-  "items.variant.manage_inventory",
-  "items.variant.allow_backorder",
-  "items.variant.inventory_items.inventory_item_id",
-  "items.variant.inventory_items.required_quantity",
-  "items.variant.inventory_items.inventory.location_levels.location_id",
-  "items.variant.inventory_items.inventory.location_levels.stocked_quantity",
-  "items.variant.inventory_items.inventory.location_levels.reserved_quantity",
-]
+import type { MatchedLine } from "./types"
 
 export type ReservationInput = {
   id: string
@@ -59,4 +44,21 @@ export function toReservationItems(order: any, channelLocationIds: string[]): Re
     }
   }
   return items
+}
+
+/**
+ * The created order's lines joined with what the match read of their variants, in the shape
+ * `toReservationItems` takes: the order is not read back from the database.
+ */
+export function reservationOrderOf(
+  order: { items?: Array<{ id: string; quantity: unknown; variant_id?: string | null }> | null },
+  matches: MatchedLine[]
+) {
+  const byVariant = new Map(matches.map((m) => [m.variant_id, m]))
+  return {
+    items: (order.items ?? []).map((item) => {
+      const stock = item.variant_id ? byVariant.get(item.variant_id)?.stock : undefined
+      return { id: item.id, quantity: item.quantity, variant: stock ?? null }
+    }),
+  }
 }

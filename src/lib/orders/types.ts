@@ -58,6 +58,17 @@ export type MatchedVariantDetails = {
   requires_shipping: boolean
 }
 
+/** What a reservation needs of a variant, read with the match so the new order is not read back. */
+export type MatchedStock = {
+  manage_inventory: boolean
+  allow_backorder: boolean
+  inventory_items: Array<{
+    inventory_item_id: string
+    required_quantity: number
+    inventory: { location_levels: Array<{ location_id: string; stocked_quantity: number; reserved_quantity: number }> }
+  }>
+}
+
 export type MatchedLine = {
   sku_code: string
   variant_id: string
@@ -65,6 +76,7 @@ export type MatchedLine = {
   title: string
   product_title: string | null
   details: MatchedVariantDetails
+  stock?: MatchedStock
 }
 
 const amount = (money?: { amount?: string } | null): number | null => {

@@ -41,6 +41,7 @@ export async function importOrderChanges(container: MedusaContainer, input: Orde
     retry_resolvable: input.retry_resolvable,
     nextPushed: input.nextPushed,
     deferPushed: input.deferPushed,
+    trigger: input.trigger,
   })
   const idle = !counts.imported && !counts.held && !counts.failed && !counts.status_updates && !counts.retried
   if (input.trigger === "store_change" && idle) {

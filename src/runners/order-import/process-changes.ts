@@ -28,6 +28,8 @@ export type ProcessOrderChangesInput = {
   nextPushed?: () => string | undefined
   /** a pushed order this run already handled: it goes to the next run */
   deferPushed?: (aeOrderId: string) => void
+  /** what started the run: a push run waits a moment for more pushes */
+  trigger?: string
 }
 
 /**
@@ -193,6 +195,7 @@ export async function processOrderChanges(
   // A pushed order is a buyer waiting now: lanes of its own take it at once, whatever backlog
   // the run is working through.
   let workDone = false
+  let urgentInFlight = 0
   const takeUrgent = async (): Promise<boolean> => {
     const id = input.nextPushed?.()
     if (!id) return false
@@ -200,16 +203,29 @@ export async function processOrderChanges(
       input.deferPushed?.(id)
       return true
     }
-    if (!bindingOf.has(id)) {
-      const [binding] = await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: id }, { take: 1 })
-      if (binding) bindingOf.set(id, binding)
+    urgentInFlight++
+    try {
+      if (!bindingOf.has(id)) {
+        const [binding] = await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: id }, { take: 1 })
+        if (binding) bindingOf.set(id, binding)
+      }
+      await handle(id, null)
+    } finally {
+      urgentInFlight--
     }
-    await handle(id, null)
     return true
   }
+  // The backlog yields the CPU: its next order starts only when no pushed order is in flight.
+  const yieldToPushes = async () => {
+    while (urgentInFlight > 0) await sleep(PUSH_LANE_POLL_MS)
+  }
+  // After the run's own work, the lanes stay a moment: under a stream of pushes one run takes
+  // them all, instead of each push paying for a run of its own (lock, context, bookkeeping).
+  let lastPushAt = input.trigger === "push" ? Date.now() : 0
   const pushLane = async () => {
-    while (!workDone) {
-      if (!(await takeUrgent())) await sleep(PUSH_LANE_POLL_MS)
+    while (!workDone || Date.now() - lastPushAt < PUSH_LANE_LINGER_MS) {
+      if (await takeUrgent()) lastPushAt = Date.now()
+      else await sleep(PUSH_LANE_POLL_MS)
     }
     while (await takeUrgent()) {
       // what was pushed before the run ended
@@ -223,6 +239,7 @@ export async function processOrderChanges(
   ]
   try {
     await runPool(work, concurrency, async (item) => {
+      await yieldToPushes()
       if (item.summary && isWaitingOut(bindingOf.get(item.id), item.summary)) {
         done.add(item.id)
         counts.skipped++
@@ -233,6 +250,7 @@ export async function processOrderChanges(
     if (input.retry_pending || input.retry_resolvable) {
       const due = await dueForRetry(container, service, input, done)
       await runPool(due, concurrency, async (binding) => {
+        await yieldToPushes()
         counts.retried++
         bindingOf.set(binding.ae_order_id, binding)
         await handle(binding.ae_order_id, null)
@@ -247,6 +265,8 @@ export async function processOrderChanges(
 
 /** How often an idle push lane looks for a pushed order while the run works. */
 const PUSH_LANE_POLL_MS = 25
+/** How long a run waits for one more pushed order once its own work is done. */
+const PUSH_LANE_LINGER_MS = 1000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -23,6 +23,14 @@ const MATCHED_VARIANT_FIELDS = [
   "product.type.value",
   "product.collection.title",
   "inventory_items.inventory.requires_shipping",
+  // What the reservation needs, read here once instead of reading the new order back.
+  "manage_inventory",
+  "allow_backorder",
+  "inventory_items.inventory_item_id",
+  "inventory_items.required_quantity",
+  "inventory_items.inventory.location_levels.location_id",
+  "inventory_items.inventory.location_levels.stocked_quantity",
+  "inventory_items.inventory.location_levels.reserved_quantity",
 ]
 
 /**
@@ -64,6 +72,15 @@ export const matchOrderLinesStep = createStep(
           product_is_giftcard: !!v.product?.is_giftcard,
           // As Medusa decides for its own line items: shipped when any of its inventory is.
           requires_shipping: (v.inventory_items ?? []).some((link: any) => !!link?.inventory?.requires_shipping),
+        },
+        stock: {
+          manage_inventory: !!v.manage_inventory,
+          allow_backorder: !!v.allow_backorder,
+          inventory_items: (v.inventory_items ?? []).filter(Boolean).map((link: any) => ({
+            inventory_item_id: link.inventory_item_id,
+            required_quantity: Number(link.required_quantity ?? 1),
+            inventory: { location_levels: (link.inventory?.location_levels ?? []).filter(Boolean) },
+          })),
         },
       }))
     return new StepResponse(matches)

@@ -6,12 +6,11 @@ import {
   emitEventStep,
   reserveInventoryStep,
   updateOrderTaxLinesWorkflow,
-  useQueryGraphStep,
 } from "@medusajs/core-flows"
 import type { AeOrderSnapshot, MatchedLine } from "../../../lib/orders/types"
 import { ORDER_HELD_EVENT, ORDER_IMPORTED_EVENT } from "../../../lib/orders/constants"
-import { planMedusaOrder, type ImportContext } from "../../../lib/orders/plan-order"
-import { ORDER_RESERVATION_FIELDS, toReservationItems } from "../../../lib/orders/reservations"
+import { planMedusaOrder, plannedOrderTotal, type ImportContext } from "../../../lib/orders/plan-order"
+import { reservationOrderOf, toReservationItems } from "../../../lib/orders/reservations"
 import { matchOrderLinesStep } from "../steps/match-order-lines"
 import { claimOrderBindingStep } from "../steps/claim-order-binding"
 import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
@@ -109,21 +108,18 @@ export const importAliExpressOrderWorkflow = createWorkflow(
       )
       const order = transform({ createdOrders }, ({ createdOrders }) => createdOrders[0])
       updateOrderTaxLinesWorkflow.runAsStep({ input: transform({ order }, ({ order }) => ({ order_id: order.id })) })
-      const { data: orders } = useQueryGraphStep({
-        entity: "order",
-        fields: ORDER_RESERVATION_FIELDS,
-        filters: { id: order.id },
-      }).config({ name: "query-aliexpress-order-for-reservations" })
+      // The new order is not read back: its lines come with it, the match read their stock, and
+      // the plan knows what the buyer paid.
       reserveInventoryStep(
-        transform({ orders, context }, ({ orders, context }) => ({
-          items: toReservationItems(orders[0], context.location_ids),
+        transform({ order, matches, context }, ({ order, matches, context }) => ({
+          items: toReservationItems(reservationOrderOf(order as any, matches as MatchedLine[]), context.location_ids),
         }))
       )
       const payment = recordMarketplacePaymentStep(
-        transform({ orders }, ({ orders }) => ({
-          order_id: orders[0].id,
-          amount: Number(orders[0].total),
-          currency_code: orders[0].currency_code,
+        transform({ order, plan }, ({ order, plan }) => ({
+          order_id: order.id,
+          amount: plannedOrderTotal(plan.order as any),
+          currency_code: order.currency_code,
         }))
       )
       emitEventStep({
