@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SHIPMENT_PUSH_LOCK_KEY } from "../lib/orders/constants"
 import { pushDueAliExpressShipmentsWorkflow } from "../workflows/shipments/workflows/push-due-shipments"
+import { aliexpressOptions } from "../modules/aliexpress/options"
 
 /** Every minute: shipments whose push failed with a retryable error are sent again once their backoff has passed. */
 export default async function pushAliExpressShipmentsJob(container: MedusaContainer) {
@@ -22,5 +23,5 @@ export default async function pushAliExpressShipmentsJob(container: MedusaContai
 
 export const config = {
   name: "aliexpress-push-shipments",
-  schedule: process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON || "* * * * *",
+  schedule: aliexpressOptions().shipmentPushCron,
 }
