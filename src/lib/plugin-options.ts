@@ -57,7 +57,8 @@ const keyList = z.preprocess(
 export const pluginOptionsSchema = z
   .object({
     /** Key of AES-256-GCM for the app secret and tokens at rest (any long random string). */
-    encryptionKey: z.string().trim().min(1, "must not be empty").optional(),
+    // An empty value (`ALIEXPRESS_ENCRYPTION_KEY=` in a .env file) counts as not set.
+    encryptionKey: z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().min(1).optional()),
     /** Keys secrets may still be sealed with: read, then sealed again under encryptionKey. */
     previousEncryptionKeys: keyList.default([]),
     rateLimit: z
