@@ -80,7 +80,7 @@ export const pluginOptionsSchema = z
   })
   .strict()
 
-export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
+export type PluginOptionsInput = Partial<z.input<typeof pluginOptionsSchema>>
 export type PluginOptions = z.output<typeof pluginOptionsSchema> & { syncConcurrency: number }
 
 export class PluginOptionsError extends Error {
@@ -118,7 +118,8 @@ export function resolvePluginOptions(
   given: Record<string, unknown> | undefined | null = {},
   env: Record<string, string | undefined> = process.env
 ): PluginOptions {
-  const raw: Record<string, unknown> = { ...(given ?? {}) }
+  // Medusa adds its database settings to every module's options: they are not the plugin's.
+  const { database: _database, ...raw }: Record<string, unknown> = { ...(given ?? {}) }
   const fromEnv = new Set<string>()
   for (const [path, name] of Object.entries(OPTION_ENV)) {
     const value = env[name]
