@@ -5,16 +5,17 @@ import { requireConnectedAccount } from "../../../../lib/listings/sync-account"
 import { requestListingSyncWorkflow } from "../../../../workflows/listings/workflows/request-listing-sync"
 import { startListingSyncNow } from "../../../../workflows/listings/schedule-listing-sync"
 import type { AdminSyncAliExpressListingsType } from "./validators"
+import { withAliExpressErrors } from "../../../utils/aliexpress-errors"
 
 /** The progress of the current or last sync run (done/total). */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const account = await service.getAccount()
   res.json({ progress: account?.sync_progress ?? null, last_sync_at: account?.last_sync_at ?? null })
-}
+})
 
 /** "Sync now": queues all products of the channel (or the chosen ones) and starts a run; poll GET for progress. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressListingsType>, res: MedusaResponse) => {
+export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressListingsType>, res: MedusaResponse) => {
   await requireConnectedAccount(req.scope)
   const ids = req.validatedBody.product_ids
   const { result } = await requestListingSyncWorkflow(req.scope).run({
@@ -22,4 +23,4 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressLi
   })
   void startListingSyncNow(req.scope, { ignore_backoff: true, report: true })
   res.status(202).json({ requested: result.requested, progress: { state: "running", done: 0, total: result.requested } })
-}
+})

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { defaultTemplate, FIELD_DEFINITIONS } from "../../../../../lib/mapping"
 import { requireConnectedAccount } from "../../../../../lib/listings/sync-account"
+import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
 
 const REMOTE = {
   "freight-templates": (c: any) => c.listFreightTemplates(),
@@ -13,7 +14,7 @@ const REMOTE = {
  * Reference data for the admin editor: the seller's freight templates, service templates and
  * logistics services (read from AliExpress), and the template fields.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const kind = req.params.kind
   if (kind === "fields") {
     return res.json({ fields: FIELD_DEFINITIONS, builtin_template: defaultTemplate() })
@@ -24,4 +25,4 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   const { client } = await requireConnectedAccount(req.scope)
   res.json({ [kind.replace(/-/g, "_")]: await read(client) })
-}
+})
