@@ -254,8 +254,10 @@ async function main() {
     return env
   }
 
-  log(`packing the plugin (npm pack builds it) into ${work}`)
-  const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], { cwd: root }))[0]
+  log("building the plugin (medusa plugin:build, what npm pack's prepack runs)")
+  run(path.join(root, "node_modules", ".bin", "medusa"), ["plugin:build"], { cwd: root })
+  log(`packing it into ${work}`)
+  const packed = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: root }))[0]
   const tarball = path.join(work, packed.filename)
   const files = packed.files.map((f) => f.path)
   check("the package carries no development medusa-config", !files.some((f) => /medusa-config/.test(f)))
