@@ -289,6 +289,40 @@ async function main() {
   check("db:migrate created the plugin's tables and its order link", tables.includes("aliexpress_account") && tables.some((t) => /order.*aliexpress|aliexpress.*order_order/.test(t)), tables.join(", "))
   run(medusa, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { cwd: app, env })
 
+  // The options reach the plugin in the app: env defaults included, and a wrong one stops the boot.
+  fs.writeFileSync(
+    path.join(app, "print-aliexpress-options.js"),
+    `const path = require("path")
+module.exports.default = async ({ container }) => {
+  const dir = path.dirname(require.resolve("medusa-plugin-aliexpress/package.json"))
+  const { aliexpressOptions } = require(path.join(dir, ".medusa/server/src/modules/aliexpress/options.js"))
+  const hide = ({ encryptionKey, ...rest }) => ({ ...rest, hasEncryptionKey: !!encryptionKey })
+  console.log("OPTIONS=" + JSON.stringify({ booted: hide(aliexpressOptions()), service: hide(container.resolve("aliexpress").getOptions()) }))
+}
+`
+  )
+  const printed = run(medusa, ["exec", "./print-aliexpress-options.js"], {
+    cwd: app,
+    env: { ...env, ALIEXPRESS_REQUEST_TIMEOUT_MS: "4321", ALIEXPRESS_CALLS_PER_SECOND: "7", ALIEXPRESS_ORDER_IMPORT_CRON: "*/2 * * * *" },
+  })
+  const seen = JSON.parse((/OPTIONS=(.*)/.exec(printed) ?? [, "{}"])[1])
+  for (const where of ["booted", "service"]) {
+    const o = seen[where] ?? {}
+    check(
+      `the app's ${where === "booted" ? "jobs and workflows" : "module"} get the options and their environment defaults`,
+      o.hasEncryptionKey === true && o.requestTimeoutMs === 4321 && o.rateLimit?.callsPerSecond === 7 && o.orderImportCron === "*/2 * * * *",
+      JSON.stringify(o)
+    )
+  }
+  const wrong = spawnSync(medusa, ["exec", "./print-aliexpress-options.js"], {
+    cwd: app,
+    env: { ...env, ALIEXPRESS_SYNC_BATCH_SIZE: "lots" },
+    encoding: "utf8",
+    timeout: 180000,
+  })
+  const wrongOut = `${wrong.stdout}\n${wrong.stderr}`
+  check("a wrong option stops the app naming it", !/OPTIONS=/.test(wrongOut) && /syncBatchSize.*ALIEXPRESS_SYNC_BATCH_SIZE/.test(wrongOut), wrongOut.split("\n").slice(-10).join("\n"))
+
   log("medusa build")
   run(medusa, ["build"], { cwd: app, env })
   const assets = path.join(app, ".medusa", "server", "public", "admin")
