@@ -62,14 +62,10 @@ module.exports = defineConfig({
       },
     },
     {
+      // The plugin's own module, as a merchant's app gets it from the plugin entry. Every option
+      // defaults to its ALIEXPRESS_* environment variable (src/lib/plugin-options.ts).
       resolve: "./src/modules/aliexpress",
-      options: {
-        encryptionKey: process.env.ALIEXPRESS_ENCRYPTION_KEY,
-        rateLimit: process.env.ALIEXPRESS_CALLS_PER_SECOND
-          ? { callsPerSecond: Number(process.env.ALIEXPRESS_CALLS_PER_SECOND) }
-          : undefined,
-        requestTimeoutMs: process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS ? Number(process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS) : undefined,
-      },
+      options: {},
     },
     ...scaleOutModules,
   ],

@@ -82,6 +82,22 @@ async function waitFor(url, timeoutMs) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
 }
 
+/**
+ * The sandbox's state belongs to the database the demo runs on (its products and orders match
+ * that store): one file per database. The default database keeps the file it always had.
+ */
+function sandboxStateFile() {
+  const url = new URL(DATABASE_URL)
+  const name = url.pathname.replace(/^\//, "") || "postgres"
+  const where = `${url.hostname}-${url.port || "5432"}-${name}`.replace(/[^A-Za-z0-9_.-]/g, "_")
+  const file = path.join(root, ".demo", `sandbox-state-${where}.json`)
+  const legacy = path.join(root, ".demo", "sandbox-state.json")
+  if (!fs.existsSync(file) && fs.existsSync(legacy) && name === "medusa_aliexpress_demo") {
+    fs.renameSync(legacy, file)
+  }
+  return file
+}
+
 async function ensureDatabase() {
   const url = new URL(DATABASE_URL)
   const name = url.pathname.replace(/^\//, "")
@@ -128,7 +144,7 @@ async function main() {
     "--port", SANDBOX_PORT,
     "--app-key", APP_KEY,
     "--app-secret", APP_SECRET,
-    "--data", path.join(root, ".demo", "sandbox-state.json"),
+    "--data", sandboxStateFile(),
     "--seed", "demo",
     "--push-url", `${medusaUrl}/hooks/aliexpress/push`,
   ])

@@ -28,3 +28,15 @@ if ! redis_up && command -v redis-server >/dev/null 2>&1; then
   redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
     --dir /var/lib/redis --logfile /var/log/redis/ci.log >/dev/null 2>&1 || true
 fi
+
+# `npm test` ends with the browser layer, which drives Debian's Chromium. Installed here the way
+# .ci/run does when this runs as root with apt; otherwise the one command to run is printed.
+if [ "${1:-}" = "--browser" ] && [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "Chromium could not be installed: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH) and run npm test again." >&2
+  else
+    echo "Chromium is missing for the browser tests: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH) and run npm test again." >&2
+  fi
+fi

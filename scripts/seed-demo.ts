@@ -1,4 +1,4 @@
-import { createProductCategoriesWorkflow, uploadFilesWorkflow } from "@medusajs/core-flows"
+import { createProductCategoriesWorkflow, updateProductsWorkflow, uploadFilesWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { ExecArgs } from "@medusajs/framework/types"
 import axios from "axios"
@@ -25,15 +25,26 @@ export default async function seedDemo({ container }: ExecArgs) {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
 
   let account = await service.getAccount()
+  let credentialsChanged = false
   if (!account) {
     const { result } = await saveAliExpressSettingsWorkflow(container).run({
       input: { name: "Demo seller (sandbox)", gateway_url: sandboxUrl, app_key: appKey, app_secret: appSecret, stock_location_ids: [store.stockLocationId] },
     })
     account = result as any
-  } else if (account.gateway_url !== sandboxUrl) {
-    await saveAliExpressSettingsWorkflow(container).run({ input: { gateway_url: sandboxUrl } })
+  } else if (
+    account.gateway_url !== sandboxUrl ||
+    account.app_key !== appKey ||
+    service.revealAppSecret(account) !== appSecret
+  ) {
+    // A rerun with another SANDBOX_PORT or ALIEXPRESS_APP_KEY/SECRET: the stored account
+    // follows the environment the demo was started with, and connects again below.
+    await saveAliExpressSettingsWorkflow(container).run({
+      input: { gateway_url: sandboxUrl, app_key: appKey, app_secret: appSecret },
+    })
+    credentialsChanged = true
+    logger.info(`Demo: account brought in line with this run (${sandboxUrl}, app key ${appKey})`)
   }
-  if (account!.status !== "connected") {
+  if (account!.status !== "connected" || credentialsChanged) {
     const { data: t } = await axios.post(`${sandboxUrl}/__sandbox/tokens`, {})
     await service.saveTokens(account!.id, {
       accessToken: t.access_token,
@@ -52,6 +63,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   const productModule = container.resolve(Modules.PRODUCT)
   const [already] = await productModule.listProducts({ handle: DEMO_PRODUCTS[0].handle })
   if (already) {
+    await pointImagesAtThisServer(container)
     await applyDemoMapping(container)
     logger.info("Demo: products already seeded, reusing them")
     return
@@ -91,4 +103,32 @@ export default async function seedDemo({ container }: ExecArgs) {
 
   await applyDemoMapping(container)
   logger.info(`Demo: seeded ${seeds.length} products`)
+}
+
+/**
+ * Seeded images are served by Medusa itself (`<backend>/static/...`). A rerun on another PORT
+ * moves them: the products' image URLs follow, or AliExpress could not download them.
+ */
+async function pointImagesAtThisServer(container: ExecArgs["container"]) {
+  const backend = process.env.MEDUSA_BACKEND_URL
+  if (!backend) return
+  const here = `${backend.replace(/\/$/, "")}/static/`
+  const move = (url: string | null | undefined) => (url ? url.replace(/^https?:\/\/[^/]+\/static\//, here) : url)
+  const productModule = container.resolve(Modules.PRODUCT)
+  const products = await productModule.listProducts(
+    { handle: DEMO_PRODUCTS.map((p) => p.handle) },
+    { relations: ["images"], take: DEMO_PRODUCTS.length }
+  )
+  const stale = products.filter((p) => (p.images ?? []).some((image) => move(image.url) !== image.url) || move(p.thumbnail) !== p.thumbnail)
+  if (!stale.length) return
+  await updateProductsWorkflow(container).run({
+    input: {
+      products: stale.map((p) => ({
+        id: p.id,
+        images: (p.images ?? []).map((image) => ({ url: move(image.url)! })),
+        thumbnail: move(p.thumbnail) ?? undefined,
+      })),
+    },
+  })
+  container.resolve(ContainerRegistrationKeys.LOGGER).info(`Demo: image URLs of ${stale.length} products now point at ${here}`)
 }

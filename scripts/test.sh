@@ -18,6 +18,7 @@ layer "unit (client, sandbox, mapping)" npm run --silent test:unit
 layer "module integration (PostgreSQL)" npm run --silent test:modules
 layer "HTTP integration (Medusa + plugin + sandbox on PostgreSQL)" npm run --silent test:http
 layer "reliability (real medusa processes: crash, scale-out, migrations)" env TEST_TYPE=integration:reliability NODE_OPTIONS=--experimental-vm-modules npx jest --silent=false --runInBand --forceExit
+layer "install (the packed plugin in a fresh Medusa app, as the README says)" npm run --silent test:install
 if [ -f integration-tests/browser/run.js ]; then
   layer "browser (Chromium)" npm run --silent test:browser
 fi

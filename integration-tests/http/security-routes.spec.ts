@@ -1,8 +1,16 @@
+// AliExpress calls that hang give up quickly here; jobs stay out of the way.
+process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS = "1000"
+process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 * * *"
+process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
+process.env.ALIEXPRESS_RECONCILE_CRON = "0 0 * * *"
+
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import middlewares from "../../src/api/middlewares"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { listRoutes } from "../helpers/route-inventory"
+import { connectSandbox, SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
+import { startSandbox, type SandboxHandle } from "../../src/sandbox"
 
 jest.setTimeout(300 * 1000)
 
@@ -48,6 +56,34 @@ const NASTY_STRINGS = [
   "javascript:alert(1)",
   "{{7*7}}${7*7}",
   "\u0000\uffff",
+]
+
+let sandbox: SandboxHandle
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, appKey: SANDBOX_APP_KEY, appSecret: SANDBOX_APP_SECRET })
+})
+afterAll(async () => {
+  await sandbox?.stop()
+})
+
+/** Every way the sandbox's fault switch can make AliExpress fail, each on every call. */
+const FAULTS: Record<string, Record<string, number>> = {
+  "server errors": { error_rate: 1 },
+  "lost answers": { lose_response_rate: 1 },
+  "hung calls": { hang_rate: 1 },
+  "malformed answers": { malformed_rate: 1 },
+  "rate-limit bans": { ban_rate: 1 },
+}
+
+/** Routes that call AliExpress with a valid request, on top of the inventory's placeholders. */
+const REMOTE_CALLS: [string, string, unknown?][] = [
+  ["get", "/admin/aliexpress/categories?parent_id=0"],
+  ["get", "/admin/aliexpress/reference/freight-templates"],
+  ["get", "/admin/aliexpress/reference/service-templates"],
+  ["get", "/admin/aliexpress/reference/logistics-services"],
+  ["post", "/admin/aliexpress/orders/import", {}],
+  ["post", "/admin/aliexpress/listings/import-existing", {}],
+  ["post", "/admin/aliexpress/sync", {}],
 ]
 
 medusaIntegrationTestRunner({
@@ -177,6 +213,49 @@ medusaIntegrationTestRunner({
         }
       }
       expect(problems).toEqual([])
+    })
+
+    it("never answers 500 while AliExpress fails in any way, and says what AliExpress said", async () => {
+      const calls: [string, string, unknown?][] = [
+        ...REMOTE_CALLS,
+        ...adminRoutes
+          .filter((route) => !route.url.endsWith("/disconnect"))
+          .flatMap((route) => route.methods.map((m) => [m.toLowerCase(), route.url, {}] as [string, string, unknown])),
+        // last, as it ends the connection
+        ["post", "/admin/aliexpress/disconnect", {}],
+      ]
+      const problems: string[] = []
+      try {
+        for (const [fault, switches] of Object.entries(FAULTS)) {
+          // Connected afresh for each kind of failure, so one kind cannot hide the next.
+          await sandboxControl(sandbox.url, "/faults", {})
+          await connectSandbox(getContainer(), api, admin, sandbox.url)
+          await sandboxControl(sandbox.url, "/faults", switches)
+          for (const [method, url, data] of calls) {
+            const res = await api.request({ method: method as any, url, data, ...admin, maxRedirects: 0, validateStatus: () => true })
+            const text = JSON.stringify(res.data ?? "")
+            if (res.status === 500 || text.includes("An unknown error occurred") || /\bat \S+ \(.*:\d+:\d+\)/.test(text)) {
+              problems.push(`${fault}: ${method.toUpperCase()} ${url} -> ${res.status} ${text.slice(0, 200)}`)
+            }
+          }
+        }
+      } finally {
+        await sandboxControl(sandbox.url, "/faults", {})
+      }
+      expect(problems).toEqual([])
+
+      // An upstream failure answers 502 with AliExpress' own words; a ban says to retry later.
+      await connectSandbox(getContainer(), api, admin, sandbox.url)
+      await sandboxControl(sandbox.url, "/faults", { error_rate: 1 })
+      const failed = await api.get("/admin/aliexpress/categories?parent_id=0", { ...admin, validateStatus: () => true })
+      await sandboxControl(sandbox.url, "/faults", { ban_rate: 1 })
+      const banned = await api.get("/admin/aliexpress/reference/freight-templates", { ...admin, validateStatus: () => true })
+      await sandboxControl(sandbox.url, "/faults", {})
+      expect(failed.status).toBe(502)
+      expect(failed.data.message).toMatch(/^AliExpress failed to answer: .*(temporarily unavailable|HTTP)/)
+      expect(failed.data).not.toHaveProperty("stack")
+      expect(banned.status).toBe(429)
+      expect(banned.data.message).toMatch(/^AliExpress is limiting calls: retry in \d+ s/)
     })
   },
 })

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { orderImportRunner } from "../runners/order-import"
+import { aliexpressOptions } from "../modules/aliexpress/options"
 
 /** Every minute; the account's order_import_interval_minutes decides which ticks really import. */
 export default async function importAliExpressOrdersJob(container: MedusaContainer) {
@@ -22,5 +23,5 @@ export default async function importAliExpressOrdersJob(container: MedusaContain
 export const config = {
   name: "aliexpress-import-orders",
   // Six fields (with seconds) are accepted, so tests can run it every few seconds.
-  schedule: process.env.ALIEXPRESS_ORDER_IMPORT_CRON || "* * * * *",
+  schedule: aliexpressOptions().orderImportCron,
 }

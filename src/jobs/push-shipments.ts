@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { pushDueShipments } from "../runners/shipment-push"
+import { aliexpressOptions } from "../modules/aliexpress/options"
 
 /** Every minute: shipments whose push failed with a retryable error are sent again once their backoff has passed. */
 export default async function pushAliExpressShipmentsJob(container: MedusaContainer) {
@@ -17,5 +18,5 @@ export default async function pushAliExpressShipmentsJob(container: MedusaContai
 
 export const config = {
   name: "aliexpress-push-shipments",
-  schedule: process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON || "* * * * *",
+  schedule: aliexpressOptions().shipmentPushCron,
 }

@@ -1,4 +1,4 @@
-import { createSecretCipher } from "../../../src/modules/aliexpress/lib/secret-cipher"
+import { createSecretCipher, SecretKeyMismatchError } from "../../../src/modules/aliexpress/lib/secret-cipher"
 import { isMasked, maskSecret } from "../../../src/modules/aliexpress/lib/mask"
 
 describe("secret cipher", () => {
@@ -35,6 +35,25 @@ describe("secret cipher", () => {
     process.env.NODE_ENV = "development"
     const cipher = createSecretCipher(undefined)
     expect(cipher.decrypt(cipher.encrypt("x"))).toBe("x")
+  })
+})
+
+describe("key rotation", () => {
+  it("opens secrets sealed under a previous key and says they are stale", () => {
+    const old = createSecretCipher("old key").encrypt("app-secret")
+    const rotated = createSecretCipher("new key", ["older key", "old key"])
+    expect(rotated.open(old)).toEqual({ plain: "app-secret", stale: true })
+    const resealed = rotated.encrypt("app-secret")
+    expect(rotated.open(resealed)).toEqual({ plain: "app-secret", stale: false })
+    // The new seal is the current key's: the previous key alone no longer opens it.
+    expect(() => createSecretCipher("old key").decrypt(resealed)).toThrow(SecretKeyMismatchError)
+  })
+
+  it("names the fix when no key opens a secret", () => {
+    const sealed = createSecretCipher("lost key").encrypt("x")
+    expect(() => createSecretCipher("new key", ["other"]).open(sealed)).toThrow(
+      "stored secrets were encrypted with another key: enter the app secret again and reconnect"
+    )
   })
 })
 

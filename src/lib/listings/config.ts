@@ -1,15 +1,6 @@
-import { z } from "zod"
-
-const envSchema = z.object({
-  ALIEXPRESS_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(200).optional(),
-  ALIEXPRESS_CALLS_PER_SECOND: z.coerce.number().positive().optional(),
-  ALIEXPRESS_SYNC_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
-  ALIEXPRESS_SYNC_PAGES_IN_FLIGHT: z.coerce.number().int().min(1).max(4).default(2),
-  ALIEXPRESS_SYNC_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600000).default(2000),
-  ALIEXPRESS_SYNC_MIN_GAP_MS: z.coerce.number().int().min(0).max(600000).default(5000),
-  ALIEXPRESS_AUDIT_RECHECK_MS: z.coerce.number().int().min(0).max(86400000).default(60000),
-  ALIEXPRESS_RECONCILE_CRON: z.string().trim().min(1).default("*/5 * * * *"),
-})
+import type { PluginOptions } from "../plugin-options"
+import { singleRate } from "../plugin-options"
+import { aliexpressOptions } from "../../modules/aliexpress/options"
 
 export type ListingSyncConfig = {
   /** products worked on at once in one page (each waits for its turn at the rate limit) */
@@ -29,18 +20,17 @@ export type ListingSyncConfig = {
   reconcileCron: string
 }
 
-export function listingSyncConfig(env: NodeJS.ProcessEnv = process.env): ListingSyncConfig {
-  const parsed = envSchema.parse(env)
-  const rate = parsed.ALIEXPRESS_CALLS_PER_SECOND ?? 20
+/** The listing sync's settings, from the plugin options (src/lib/plugin-options.ts). */
+export function listingSyncConfig(options: PluginOptions = aliexpressOptions()): ListingSyncConfig {
   return {
-    concurrency: parsed.ALIEXPRESS_SYNC_CONCURRENCY ?? Math.max(4, Math.ceil(rate * 2)),
-    callsPerSecond: rate,
-    batchSize: parsed.ALIEXPRESS_SYNC_BATCH_SIZE,
-    pagesInFlight: parsed.ALIEXPRESS_SYNC_PAGES_IN_FLIGHT,
-    debounceMs: parsed.ALIEXPRESS_SYNC_DEBOUNCE_MS,
-    minGapMs: parsed.ALIEXPRESS_SYNC_MIN_GAP_MS,
-    auditRecheckMs: parsed.ALIEXPRESS_AUDIT_RECHECK_MS,
-    reconcileCron: parsed.ALIEXPRESS_RECONCILE_CRON,
+    concurrency: options.syncConcurrency,
+    callsPerSecond: singleRate(options.rateLimit.callsPerSecond),
+    batchSize: options.syncBatchSize,
+    pagesInFlight: options.syncPagesInFlight,
+    debounceMs: options.syncDebounceMs,
+    minGapMs: options.syncMinGapMs,
+    auditRecheckMs: options.auditRecheckMs,
+    reconcileCron: options.reconcileCron,
   }
 }
 

@@ -10,12 +10,18 @@ import {
   AliExpressShipment,
   AliExpressTemplate,
 } from "./models"
-import { createSecretCipher, type SecretCipher } from "./lib/secret-cipher"
+import { createSecretCipher, SecretKeyMismatchError, type SecretCipher } from "./lib/secret-cipher"
+import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-options"
 import { isMasked, maskSecret } from "./lib/mask"
 import { ProcessCaches } from "./lib/process-caches"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
 type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
+
+const SEALED_FIELDS = ["app_secret_encrypted", "access_token_encrypted", "refresh_token_encrypted"] as const
+
+/** The reason an account shows when its secrets were sealed with a key this app no longer has. */
+export const KEY_MISMATCH_REASON = new SecretKeyMismatchError().message
 
 class AliExpressModuleService extends MedusaService({
   AliExpressAccount,
@@ -27,15 +33,20 @@ class AliExpressModuleService extends MedusaService({
   AliExpressShipment,
 }) {
   protected readonly cipher_: SecretCipher
-  protected readonly options_: AliExpressModuleOptions
+  protected readonly options_: PluginOptions
   protected readonly clients_ = new Map<string, { client: AliExpressClient; fingerprint: string }>()
   readonly caches = new ProcessCaches()
 
   constructor(container: Record<string, unknown>, options: AliExpressModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = options ?? {}
-    this.cipher_ = createSecretCipher(this.options_.encryptionKey)
+    this.options_ = resolvePluginOptions(options as Record<string, unknown>)
+    this.cipher_ = createSecretCipher(this.options_.encryptionKey, this.options_.previousEncryptionKeys)
+  }
+
+  /** The plugin options in force (validated, environment defaults applied). */
+  getOptions(): PluginOptions {
+    return this.options_
   }
 
   // Module links address a model by its linkable name ("aliexpressOrder"), so
@@ -111,7 +122,53 @@ class AliExpressModuleService extends MedusaService({
   /** The plugin serves one seller account per store; the oldest one is it. */
   async getAccount(): Promise<AccountRecord | null> {
     const [account] = await this.listAliExpressAccounts({}, { order: { created_at: "ASC" }, take: 1 })
-    return account ?? null
+    return account ? await this.checkSealedSecrets_(account) : null
+  }
+
+  /**
+   * Secrets sealed under a previous key are sealed again under the current one on first use.
+   * When a secret opens with no key, the account asks to be reconnected (nothing can call
+   * AliExpress with it); once the right key is configured again, it is back as it was.
+   */
+  protected async checkSealedSecrets_(account: AccountRecord): Promise<AccountRecord> {
+    const resealed: Record<string, string> = {}
+    let unreadable = false
+    for (const field of SEALED_FIELDS) {
+      const sealed = account[field]
+      if (!sealed) continue
+      try {
+        const opened = this.cipher_.open(sealed)
+        if (opened.stale) {
+          resealed[field] = this.cipher_.encrypt(opened.plain)
+        }
+      } catch {
+        unreadable = true
+      }
+    }
+    const update: Record<string, unknown> = { ...resealed }
+    if (unreadable && (account.status !== "reconnect_needed" || account.status_reason !== KEY_MISMATCH_REASON)) {
+      Object.assign(update, { status: "reconnect_needed", status_reason: KEY_MISMATCH_REASON })
+    } else if (!unreadable && account.status_reason === KEY_MISMATCH_REASON) {
+      Object.assign(update, {
+        status: account.access_token_encrypted ? "connected" : "disconnected",
+        status_reason: null,
+      })
+    }
+    if (!Object.keys(update).length) {
+      return account
+    }
+    this.clients_.delete(account.id)
+    return await this.updateAliExpressAccounts({ id: account.id, ...update })
+  }
+
+  /** The clear text of a stored secret, or null when it is absent or no configured key opens it. */
+  protected openOrNull_(sealed: string | null | undefined): string | null {
+    if (!sealed) return null
+    try {
+      return this.cipher_.decrypt(sealed)
+    } catch {
+      return null
+    }
   }
 
   async requireAccount(): Promise<AccountRecord> {
@@ -178,7 +235,7 @@ class AliExpressModuleService extends MedusaService({
   }
 
   revealAppSecret(account: AccountRecord): string | null {
-    return account.app_secret_encrypted ? this.cipher_.decrypt(account.app_secret_encrypted) : null
+    return this.openOrNull_(account.app_secret_encrypted)
   }
 
   /** The account as admin routes may show it: secrets masked, never decrypted out. */
@@ -189,13 +246,16 @@ class AliExpressModuleService extends MedusaService({
       refresh_token_encrypted,
       ...rest
     } = account as Record<string, any>
+    const appSecret = this.openOrNull_(app_secret_encrypted)
+    const accessToken = this.openOrNull_(access_token_encrypted)
     return {
       ...rest,
-      app_secret: app_secret_encrypted ? maskSecret(this.cipher_.decrypt(app_secret_encrypted)) : null,
-      access_token: access_token_encrypted ? maskSecret(this.cipher_.decrypt(access_token_encrypted)) : null,
-      refresh_token: refresh_token_encrypted ? maskSecret(this.cipher_.decrypt(refresh_token_encrypted)) : null,
-      has_app_secret: !!app_secret_encrypted,
-      is_connected: !!access_token_encrypted && account.status === "connected",
+      app_secret: maskSecret(appSecret),
+      access_token: maskSecret(accessToken),
+      refresh_token: maskSecret(this.openOrNull_(refresh_token_encrypted)),
+      // A secret no key opens counts as missing: the merchant enters it again.
+      has_app_secret: !!appSecret,
+      is_connected: !!accessToken && account.status === "connected",
     } as PublicAccount
   }
 
@@ -206,7 +266,12 @@ class AliExpressModuleService extends MedusaService({
   getClient(account: AccountRecord): AliExpressClient {
     const appSecret = this.revealAppSecret(account)
     if (!appSecret) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The AliExpress app secret is not set: add it in the settings")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        account.app_secret_encrypted
+          ? `The AliExpress account needs reconnecting: ${KEY_MISMATCH_REASON}`
+          : "The AliExpress app secret is not set: add it in the settings"
+      )
     }
     const fingerprint = [
       account.gateway_url,
@@ -222,12 +287,10 @@ class AliExpressModuleService extends MedusaService({
       baseUrl: account.gateway_url,
       appKey: account.app_key,
       appSecret,
-      tokens: account.access_token_encrypted
+      tokens: this.openOrNull_(account.access_token_encrypted)
         ? {
-            accessToken: this.cipher_.decrypt(account.access_token_encrypted),
-            refreshToken: account.refresh_token_encrypted
-              ? this.cipher_.decrypt(account.refresh_token_encrypted)
-              : "",
+            accessToken: this.openOrNull_(account.access_token_encrypted)!,
+            refreshToken: this.openOrNull_(account.refresh_token_encrypted) ?? "",
             accessTokenExpiresAt: account.access_token_expires_at ?? undefined,
             refreshTokenExpiresAt: account.refresh_token_expires_at ?? undefined,
           }

@@ -1,10 +1,7 @@
-export type AliExpressModuleOptions = {
-  /** Key for AES-256-GCM of secrets at rest; falls back to ALIEXPRESS_ENCRYPTION_KEY. */
-  encryptionKey?: string
-  /** Calls per second per AliExpress method (a number, or per method name). */
-  rateLimit?: { callsPerSecond?: number | Record<string, number> }
-  requestTimeoutMs?: number
-}
+import type { PluginOptionsInput } from "../../lib/plugin-options"
+
+/** The plugin options as written in medusa-config; see src/lib/plugin-options.ts for each one. */
+export type AliExpressModuleOptions = PluginOptionsInput
 
 export type AccountSettingsInput = {
   name?: string

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
+import { aliexpressOptions } from "../../modules/aliexpress/options"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
 import type { AliExpressClient, OrderDetail, OrderSummary } from "../../lib/aliexpress"
 import type { ImportContext } from "../../lib/orders/plan-order"
@@ -329,8 +330,7 @@ const isClaimedElsewhere = (e: any) => e?.type === MedusaError.Types.DUPLICATE_E
 
 const isBuyerCreatedMeanwhile = (e: any) => /customer/i.test(e?.message ?? "") && /already exists/i.test(e?.message ?? "")
 
-/** How many orders one run imports at once (ALIEXPRESS_ORDER_IMPORT_CONCURRENCY, default 4, at most 16). */
+/** How many orders one run imports at once (option orderImportConcurrency, default 4). */
 function orderImportConcurrency(): number {
-  const configured = Number(process.env.ALIEXPRESS_ORDER_IMPORT_CONCURRENCY)
-  return Number.isInteger(configured) && configured > 0 ? Math.min(configured, 16) : 4
+  return aliexpressOptions().orderImportConcurrency
 }

@@ -3,16 +3,17 @@ import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { listingSyncRunner } from "../../../../runners/listing-sync"
 import type { AdminSyncAliExpressListingsType } from "./validators"
+import { withAliExpressErrors } from "../../../utils/aliexpress-errors"
 
 /** The progress of the current or last sync run (done/total). */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const account = await service.getAccount()
   res.json({ progress: account?.sync_progress ?? null, last_sync_at: account?.last_sync_at ?? null })
-}
+})
 
 /** "Sync now": queues all products of the channel (or the chosen ones) and starts a run; poll GET for progress. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressListingsType>, res: MedusaResponse) => {
+export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressListingsType>, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   await service.requireConnectedAccount()
   const ids = req.validatedBody.product_ids
@@ -22,4 +23,4 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSyncAliExpressLi
     { ignore_backoff: true, report: true }
   )
   res.status(202).json({ requested: result.requested, progress: { state: "running", done: 0, total: result.requested } })
-}
+})

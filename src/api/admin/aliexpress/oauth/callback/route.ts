@@ -5,12 +5,13 @@ import type AliExpressModuleService from "../../../../../modules/aliexpress/serv
 import { connectAliExpressAccountWorkflow } from "../../../../../workflows/settings/workflows/connect-account"
 import { consumeOAuthState } from "../state-store"
 import type { AdminAliExpressOAuthCallbackType } from "../validators"
+import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
 
 /**
  * Where AliExpress sends the seller back. A browser navigation, so every
  * outcome is a redirect to the settings screen, never a JSON error page.
  */
-export const GET = async (
+export const GET = withAliExpressErrors(async (
   req: AuthenticatedMedusaRequest<unknown, AdminAliExpressOAuthCallbackType>,
   res: MedusaResponse
 ) => {
@@ -48,4 +49,4 @@ export const GET = async (
   }
   logger.info("AliExpress account connected")
   return back({ connected: "1" })
-}
+})

@@ -3,12 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../modules/aliexpress/service"
 import { issueOAuthState } from "../state-store"
+import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
 
 /**
  * Starts the "Connect with AliExpress" round trip. The callback is built from
  * the origin this request came to, which is where the admin session cookie lives.
  */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const account = await service.requireAccount()
   if (!account.app_key || !account.app_secret_encrypted) {
@@ -32,4 +33,4 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   url.searchParams.set("redirect_uri", redirectUri)
   url.searchParams.set("state", state)
   res.json({ authorize_url: url.toString() })
-}
+})

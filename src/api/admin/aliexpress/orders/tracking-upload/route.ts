@@ -2,9 +2,10 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { parseTrackingCsv } from "../../../../../lib/orders/tracking-csv"
 import { shipAliExpressOrderWithTrackingWorkflow } from "../../../../../workflows/shipments/workflows/ship-with-tracking"
 import type { AdminUploadTrackingType } from "../validators"
+import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
 
 /** CSV of `order_id,carrier,tracking_number`: each line fulfils and ships its order; the answer says ok or why not, per line. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUploadTrackingType>, res: MedusaResponse) => {
+export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest<AdminUploadTrackingType>, res: MedusaResponse) => {
   const { rows, errors } = parseTrackingCsv(req.validatedBody.csv)
   const results: Array<Record<string, unknown>> = errors.map((e) => ({ line: e.line, ok: false, error: e.error }))
   for (const row of rows) {
@@ -19,4 +20,4 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUploadTrackingTy
   }
   results.sort((a, b) => Number(a.line) - Number(b.line))
   res.json({ results, ok: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length })
-}
+})

@@ -3,6 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { defaultTemplate, FIELD_DEFINITIONS } from "../../../../../lib/mapping"
+import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
 
 const REMOTE = {
   "freight-templates": (c: any) => c.listFreightTemplates(),
@@ -14,7 +15,7 @@ const REMOTE = {
  * Reference data for the admin editor: the seller's freight templates, service templates and
  * logistics services (read from AliExpress), and the template fields.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const kind = req.params.kind
   if (kind === "fields") {
     return res.json({ fields: FIELD_DEFINITIONS, builtin_template: defaultTemplate() })
@@ -25,4 +26,4 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   const { client } = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
   res.json({ [kind.replace(/-/g, "_")]: await read(client) })
-}
+})

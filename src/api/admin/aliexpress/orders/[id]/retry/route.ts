@@ -4,9 +4,10 @@ import { ALIEXPRESS_MODULE } from "../../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../../modules/aliexpress/service"
 import { presentOrderBinding } from "../../../../../../lib/orders/present"
 import { orderImportRunner } from "../../../../../../runners/order-import"
+import { withAliExpressErrors } from "../../../../../utils/aliexpress-errors"
 
 /** Imports a held or failed order again now (after the merchant fixed the SKU, say). */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const binding = await service.retrieveAliExpressOrder(req.params.id)
   if (binding.status === "imported" || binding.status === "canceled") {
@@ -16,4 +17,4 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const updated = await service.retrieveAliExpressOrder(binding.id)
   const shipments = await service.listAliExpressShipments({ ae_order_id: updated.ae_order_id })
   res.json({ aliexpress_order: presentOrderBinding(updated, shipments), run })
-}
+})

@@ -2,11 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { presentShipment } from "../../../../../../lib/orders/present"
 import { retryAliExpressShipmentWorkflow } from "../../../../../../workflows/shipments/workflows/retry-shipment"
 import type { AdminRetryAliExpressShipmentType } from "../../validators"
+import { withAliExpressErrors } from "../../../../../utils/aliexpress-errors"
 
 /** Sends a failed shipment again now, optionally with a corrected tracking number or carrier. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminRetryAliExpressShipmentType>, res: MedusaResponse) => {
+export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest<AdminRetryAliExpressShipmentType>, res: MedusaResponse) => {
   const { result } = await retryAliExpressShipmentWorkflow(req.scope).run({
     input: { id: req.params.id, ...req.validatedBody },
   })
   res.json({ shipment: presentShipment(result as any) })
-}
+})
