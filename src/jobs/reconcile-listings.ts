@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { listingSyncConfig } from "../lib/listings/config"
+import { listingSyncSettings } from "../modules/aliexpress/options"
 import { listingSyncRunner } from "../runners/listing-sync"
 
 /**
@@ -13,5 +13,5 @@ export default async function reconcileListingsJob(container: MedusaContainer) {
 
 export const config = {
   name: "aliexpress-reconcile-listings",
-  schedule: listingSyncConfig().reconcileCron,
+  schedule: listingSyncSettings().reconcileCron,
 }

@@ -1,6 +1,5 @@
 import type { PluginOptions } from "../plugin-options"
 import { singleRate } from "../plugin-options"
-import { aliexpressOptions } from "../../modules/aliexpress/options"
 
 export type ListingSyncConfig = {
   /** products worked on at once in one page (each waits for its turn at the rate limit) */
@@ -21,7 +20,7 @@ export type ListingSyncConfig = {
 }
 
 /** The listing sync's settings, from the plugin options (src/lib/plugin-options.ts). */
-export function listingSyncConfig(options: PluginOptions = aliexpressOptions()): ListingSyncConfig {
+export function listingSyncConfig(options: PluginOptions): ListingSyncConfig {
   return {
     concurrency: options.syncConcurrency,
     callsPerSecond: singleRate(options.rateLimit.callsPerSecond),

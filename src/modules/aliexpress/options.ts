@@ -1,5 +1,6 @@
 import { configManager } from "@medusajs/framework/config"
 import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-options"
+import { listingSyncConfig, type ListingSyncConfig } from "../../lib/listings/config"
 
 /** The key Medusa files this module's entry under in the loaded config (its service name). */
 const MODULE_KEY = "aliexpress"
@@ -25,4 +26,9 @@ function configuredOptions(): Record<string, unknown> {
   } catch {
     return {}
   }
+}
+
+/** The listing sync's settings as the running app was configured with them. */
+export function listingSyncSettings(): ListingSyncConfig {
+  return listingSyncConfig(aliexpressOptions())
 }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
-import { listingSyncConfig } from "../../lib/listings/config"
+import { listingSyncSettings } from "../../modules/aliexpress/options"
 import { describeError } from "../../lib/listings/problems"
 import { PRICE_STOCK_BATCH } from "../../lib/mapping"
 import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
@@ -74,7 +74,7 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
       // Bind what the seller already sells before posting anything, or it would be posted twice.
       await importExistingListingsWorkflow(container).run()
     }
-    const { batchSize, pagesInFlight } = listingSyncConfig()
+    const { batchSize, pagesInFlight } = listingSyncSettings()
     const inFlight = new Set<string>()
     const seen = new Set<string>()
     const pages = new Set<Promise<void>>()

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
-import { listingSyncConfig } from "../../lib/listings/config"
+import { listingSyncSettings } from "../../modules/aliexpress/options"
 import { classifyFailure, describeError } from "../../lib/listings/problems"
 import { retryDelayMs } from "../../lib/listings/config"
 import { requestListingSyncWorkflow, type RequestListingSyncInput } from "../../workflows/listings/workflows/request-listing-sync"
@@ -49,7 +49,7 @@ export class ListingSyncRunner {
   }
 
   /** Routes: something that shapes every listing changed and was queued; run after the debounce. */
-  schedule(container: MedusaContainer, delayMs = listingSyncConfig().debounceMs): void {
+  schedule(container: MedusaContainer, delayMs = listingSyncSettings().debounceMs): void {
     if (this.runTimer) {
       return
     }
@@ -151,7 +151,7 @@ export class ListingSyncRunner {
   }
 
   private scheduleFlush(container: MedusaContainer): void {
-    const { debounceMs, minGapMs } = listingSyncConfig()
+    const { debounceMs, minGapMs } = listingSyncSettings()
     const timer = setTimeout(() => void this.flush(container), flushDelay(Date.now(), this.lastFlushAt, debounceMs, minGapMs))
     timer.unref?.()
   }

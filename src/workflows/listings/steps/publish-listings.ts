@@ -1,7 +1,7 @@
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { listingSyncConfig } from "../../../lib/listings/config"
+import { listingSyncSettings } from "../../../modules/aliexpress/options"
 import type { PlannedListing } from "../../../lib/listings/plan"
 import { publishOne, type PublishContext } from "../helpers/publish-one"
 import { runPool } from "../../../lib/listings/pool"
@@ -44,7 +44,7 @@ export const publishListingsStep = createStep(
       authFailure: null,
       failed: [],
     }
-    await runPool(work, listingSyncConfig().concurrency, (plan) => publishOne(ctx, plan))
+    await runPool(work, listingSyncSettings().concurrency, (plan) => publishOne(ctx, plan))
     if (ctx.authFailure) {
       await service.markReconnectNeeded(account.id, ctx.authFailure)
       throw new Error(`AliExpress refused the credentials: ${ctx.authFailure}`)

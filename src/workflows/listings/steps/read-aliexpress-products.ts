@@ -1,7 +1,7 @@
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { listingSyncConfig } from "../../../lib/listings/config"
+import { listingSyncSettings } from "../../../modules/aliexpress/options"
 import { runPool } from "../../../lib/listings/pool"
 import { PRODUCT_STATUS_READ_ORDER } from "../../../lib/aliexpress"
 
@@ -26,7 +26,7 @@ export const readAliExpressProductsStep = createStep(
   }
   const summaries = [...byId.values()]
   const out: ExistingAeProduct[] = []
-  await runPool(summaries, listingSyncConfig().concurrency, async (s) => {
+  await runPool(summaries, listingSyncSettings().concurrency, async (s) => {
     const detail = await client.getProduct(s.productId)
     out.push({ ...s, status: detail.status ?? s.status, skuCodes: detail.skus.map((k) => k.skuCode).filter(Boolean) })
   })

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { listingStatusFromAe } from "../../../lib/listings/status"
-import { listingSyncConfig } from "../../../lib/listings/config"
+import { listingSyncSettings } from "../../../modules/aliexpress/options"
 import { describeError } from "../../../lib/listings/problems"
 import { runPool } from "../../../lib/listings/pool"
 import { PRODUCT_STATUS_READ_ORDER, type AliExpressClient } from "../../../lib/aliexpress"
@@ -80,7 +80,7 @@ export const refreshAuditStatusStep = createStep(
       { select: ["id", "ae_product_id", "last_synced_at"], take: input.listing_ids.length }
     )
     const now = Date.now()
-    const { auditRecheckMs, concurrency } = listingSyncConfig()
+    const { auditRecheckMs, concurrency } = listingSyncSettings()
     const due = input.force
       ? auditing
       : auditing.filter((r) => !r.last_synced_at || now - new Date(r.last_synced_at).getTime() >= auditRecheckMs)
