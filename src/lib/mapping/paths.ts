@@ -1,3 +1,4 @@
+import { Memo } from "./memo"
 import type { SourceProduct, SourceVariant } from "./types"
 
 /** A resolved value: lists (tags, images, categories) stay lists. */
@@ -158,17 +159,11 @@ function compileUncached(path: string): Accessor | null {
   return null
 }
 
-const accessorCache = new Map<string, Accessor | null>()
+const compiledPaths = new Memo<string, Accessor | null>(2000)
 
 /** Compile an attribute path once; null when the path is not known. */
 export function compilePath(path: string): Accessor | null {
-  let acc = accessorCache.get(path)
-  if (acc === undefined) {
-    acc = compileUncached(path.trim())
-    if (accessorCache.size > 2000) accessorCache.clear()
-    accessorCache.set(path, acc)
-  }
-  return acc
+  return compiledPaths.get(path, (p) => compileUncached(p.trim()))
 }
 
 export const isKnownPath = (path: string): boolean => compilePath(path) !== null

@@ -1,3 +1,4 @@
+import { Memo } from "./memo"
 import {
   compilePath,
   describePath,
@@ -29,11 +30,13 @@ type CompiledTemplate =
   | { kind: "single"; path: string; accessor: Accessor | null }
   | { kind: "parts"; parts: (string | { path: string; accessor: Accessor | null })[] }
 
-const templateCache = new Map<string, CompiledTemplate>()
+const compiledTemplates = new Memo<string, CompiledTemplate>(2000)
 
 function compileTemplate(template: string): CompiledTemplate {
-  let compiled = templateCache.get(template)
-  if (compiled) return compiled
+  return compiledTemplates.get(template, compileTemplateUncached)
+}
+
+function compileTemplateUncached(template: string): CompiledTemplate {
   const parts: (string | { path: string; accessor: Accessor | null })[] = []
   let last = 0
   PLACEHOLDER.lastIndex = 0
@@ -45,13 +48,9 @@ function compileTemplate(template: string): CompiledTemplate {
   }
   if (last < template.length) parts.push(template.slice(last))
   const only = parts.length === 1 ? parts[0] : undefined
-  compiled =
-    only !== undefined && typeof only !== "string"
-      ? { kind: "single", path: only.path, accessor: only.accessor }
-      : { kind: "parts", parts }
-  if (templateCache.size > 2000) templateCache.clear()
-  templateCache.set(template, compiled)
-  return compiled
+  return only !== undefined && typeof only !== "string"
+    ? { kind: "single", path: only.path, accessor: only.accessor }
+    : { kind: "parts", parts }
 }
 
 function unknownPath(path: string): Resolved {

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html"
+import { Memo } from "./memo"
 import { foreignLetters } from "./text"
 
 export type SanitizedDescription = {
@@ -31,17 +32,13 @@ const VISIBLE_DROPPED = new Set([
   "form", "button", "object", "textarea", "select", "option", "dialog", "svg", "math",
 ])
 
-// Per-call state for the hooks below (sanitize-html runs synchronously).
-let dropDepth = 0
-let dropVisible = false
-let dropTag = ""
-let lost = ""
-let lostIn = ""
-let kept = ""
+/** What one parse notes as it goes: the dropped element it is inside, visible text lost, text kept. */
+type ParseState = { dropDepth: number; dropVisible: boolean; dropTag: string; lost: string; lostIn: string; kept: string }
 
 const WS_ONLY = /^\s*$/
 
-const OPTIONS: sanitizeHtml.IOptions = {
+/** sanitize-html's options, with hooks that note what this parse drops in `st`. */
+const optionsFor = (st: ParseState): sanitizeHtml.IOptions => ({
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     img: ["src", "alt"],
@@ -56,33 +53,33 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Content of dropped elements is removed by the hooks, which also note lost visible text.
   nonTextTags: [],
   onOpenTag(name) {
-    if (dropDepth > 0) dropDepth++
+    if (st.dropDepth > 0) st.dropDepth++
     else if (DROPPED.has(name)) {
-      dropDepth = 1
-      dropVisible = VISIBLE_DROPPED.has(name)
-      dropTag = name
+      st.dropDepth = 1
+      st.dropVisible = VISIBLE_DROPPED.has(name)
+      st.dropTag = name
     }
   },
   onCloseTag() {
-    if (dropDepth > 0) dropDepth--
+    if (st.dropDepth > 0) st.dropDepth--
   },
   textFilter(text) {
-    if (dropDepth > 0) {
-      if (dropVisible && !lost && !WS_ONLY.test(text)) {
-        lost = text.trim().replace(/\s+/g, " ").slice(0, 60)
-        lostIn = dropTag
+    if (st.dropDepth > 0) {
+      if (st.dropVisible && !st.lost && !WS_ONLY.test(text)) {
+        st.lost = text.trim().replace(/\s+/g, " ").slice(0, 60)
+        st.lostIn = st.dropTag
       }
       return ""
     }
-    kept += kept ? " " + text : text
+    st.kept += st.kept ? " " + text : text
     return text
   },
   exclusiveFilter(frame) {
     // An allowed element inside a dropped one goes too; an image without an absolute http(s)
     // src is useless to a buyer, and AliExpress refuses the whole product for it.
-    return dropDepth > 0 || (frame.tag === "img" && !ABSOLUTE_HTTP.test(frame.attribs.src ?? ""))
+    return st.dropDepth > 0 || (frame.tag === "img" && !ABSOLUTE_HTTP.test(frame.attribs.src ?? ""))
   },
-}
+})
 
 const ABSOLUTE_HTTP = /^https?:\/\/[^\s]+$/i
 const HAS_MARKUP = /<[a-zA-Z!/]/
@@ -222,44 +219,23 @@ function sanitizeUncached(input: string): SanitizedDescription {
 
 /** Sanitise through sanitize-html (any input). */
 export function sanitizeWithParser(source: string): SanitizedDescription {
-  dropDepth = 0
-  dropVisible = false
-  dropTag = ""
-  lost = ""
-  lostIn = ""
-  kept = ""
-  let html: string
-  try {
-    html = sanitizeHtml(source, OPTIONS).trim()
-  } finally {
-    dropDepth = 0
+  const st: ParseState = { dropDepth: 0, dropVisible: false, dropTag: "", lost: "", lostIn: "", kept: "" }
+  const html = sanitizeHtml(source, optionsFor(st)).trim()
+  const empty = WS_ONLY.test(st.kept) && !HAS_IMG.test(html)
+  const out: SanitizedDescription = { html, empty, foreign: foreignLetters(st.kept) }
+  if (st.lost) {
+    out.lostText = st.lost
+    out.lostIn = st.lostIn
   }
-  const empty = WS_ONLY.test(kept) && !HAS_IMG.test(html)
-  const out: SanitizedDescription = { html, empty, foreign: foreignLetters(kept) }
-  if (lost) {
-    out.lostText = lost
-    out.lostIn = lostIn
-  }
-  kept = ""
   return out
 }
 
-const CACHE_SIZE = 512
-const cache = new Map<string, SanitizedDescription>()
+const sanitized = new Memo<string, SanitizedDescription>(512)
 
 /**
  * Sanitise a description to the markup AliExpress accepts, noting visible text that had to go.
- * Results are cached by input (a small LRU): the same description is often mapped many times.
+ * Results are memoised by input: the same description is often mapped many times.
  */
 export function sanitizeDescription(input: string): SanitizedDescription {
-  const hit = cache.get(input)
-  if (hit) {
-    cache.delete(input)
-    cache.set(input, hit)
-    return hit
-  }
-  const result = sanitizeUncached(input)
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
-  cache.set(input, result)
-  return result
+  return sanitized.get(input, sanitizeUncached)
 }
