@@ -55,7 +55,7 @@ function shape(listing: ResolvedListing): Omit<PreviewResult, "problems"> {
     ],
     main_image_urls_list: map ? sourceImages.map((u) => map[u] ?? u) : sourceImages,
     sku_info_list,
-    attribute_list: [{ attribute_name: "Brand", attribute_value: listing.brand }],
+    attribute_list: listing.attributes.list,
     package_length: dim("package_length"),
     package_width: dim("package_width"),
     package_height: dim("package_height"),

@@ -28,3 +28,30 @@ export { defaultTemplate, DEFAULT_SETTINGS } from "./default-template"
 export { UNIT_TYPES, unitTypeId } from "./units"
 export { sanitizeDescription, type SanitizedDescription } from "./sanitize"
 export { foreignLetters } from "./text"
+export {
+  matchValue,
+  matchValues,
+  splitValues,
+  normValue,
+  otherValue,
+  someAcceptedValues,
+  type MatchKind,
+  type ValueMatch,
+} from "./attribute-values"
+export {
+  resolveAttributes,
+  resolveAttribute,
+  attributeSourceFor,
+  attributeListEntries,
+  attributeProblems,
+  checkSkuAttributes,
+  findAttributeEntry,
+  isBrandAttribute,
+  metadataKeyOf,
+  type AttributeOrigin,
+  type AttributeResolution,
+  type ResolvedAttribute,
+} from "./resolve-attributes"
+export { categoryIdOf } from "./resolve-listing"
+export { countryNames } from "./countries"
+export { valueMatchReport, type AttributeReport, type ValueReportRow } from "./attribute-report"
