@@ -153,7 +153,8 @@ function customAttributes(
 
 /**
  * Every item attribute of a product's category, resolved and matched, and the `attribute_list`
- * they make. Without definitions (no reader), Brand Name goes by name, as a custom attribute.
+ * they make. Without definitions (no reader), Brand Name goes by name, as a custom attribute, with
+ * the entries marked custom.
  */
 export function resolveAttributes(
   product: SourceProduct,
@@ -164,7 +165,7 @@ export function resolveAttributes(
   brandText: string
 ): AttributeResolution {
   if (!defs) {
-    const custom = customAttributes(template, product, lookupLists, undefined, true)
+    const custom = customAttributes(template, product, lookupLists, undefined, false)
     const list: AttributeListEntry[] = brandText ? [{ attribute_name: "Brand Name", attribute_value: brandText }] : []
     for (const c of custom) {
       if (!BRAND.test(c.name)) list.push({ attribute_name: c.name, attribute_value: c.value })
