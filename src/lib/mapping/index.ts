@@ -46,12 +46,13 @@ export {
   attributeProblems,
   checkSkuAttributes,
   findAttributeEntry,
+  toCategoryAttributes,
   isBrandAttribute,
   metadataKeyOf,
   type AttributeOrigin,
   type AttributeResolution,
   type ResolvedAttribute,
 } from "./resolve-attributes"
-export { categoryIdOf } from "./resolve-listing"
+export { categoryIdOf, productCategoryId } from "./resolve-listing"
 export { countryNames } from "./countries"
 export { valueMatchReport, type AttributeReport, type ValueReportRow } from "./attribute-report"

@@ -275,3 +275,16 @@ export function checkSkuAttributes(
   })
   return { attributes: out, problems }
 }
+
+/** The mapping's form of a sku.attribute.query answer as the client reads it. */
+export function toCategoryAttributes(set: {
+  categoryId: string
+  attributes: { nameId: string; name: string; required: boolean; input: CategoryAttributeDef["input"]; values: { id: string; name: string }[] }[]
+  skuAttributes: { name: string; required: boolean; customizedNameAllowed: boolean; values: string[] }[]
+}): CategoryAttributes {
+  return {
+    category_id: set.categoryId,
+    attributes: set.attributes.map((a) => ({ name_id: a.nameId, name: a.name, required: a.required, input: a.input, values: a.values })),
+    sku_attributes: set.skuAttributes.map((a) => ({ name: a.name, required: a.required, custom_name: a.customizedNameAllowed, values: a.values })),
+  }
+}

@@ -47,8 +47,8 @@ export type ResolvedListing = {
   categoryLabel: string
   /** Color/Size values the category's SKU attributes do not take */
   skuProblems: { field: string; message: string; hint: string }[]
-  /** a reader of definitions was given but had none for this leaf category */
-  attributesUnread: boolean
+  /** a reader of definitions was given but had none for this category: AliExpress's reason, if any */
+  attributesUnread?: string
 }
 
 const CATEGORY_ID = /^\d+$/
@@ -222,7 +222,8 @@ export function resolveListing(product: SourceProduct, ctx: MappingContext): Res
   const info = categoryId ? ctx.categoryInfo?.(categoryId) : undefined
   const categoryLabel = categoryId ? (info?.name ? `${info.name} (${categoryId})` : categoryId) : ""
   const knownLeaf = !!categoryId && (!ctx.categoryInfo || !!info?.isLeaf)
-  const defs = knownLeaf ? ctx.categoryAttributes?.(categoryId!) : undefined
+  const read = knownLeaf ? ctx.categoryAttributes?.(categoryId!) : undefined
+  const defs = read && !read.error ? read : undefined
   const attributes = resolveAttributes(product, template, lookupLists, categoryId, defs, brand)
   const skuProblems: ResolvedListing["skuProblems"] = []
   if (defs) {
@@ -243,7 +244,7 @@ export function resolveListing(product: SourceProduct, ctx: MappingContext): Res
     attributes,
     categoryLabel,
     skuProblems,
-    attributesUnread: knownLeaf && !!ctx.categoryAttributes && !defs,
+    attributesUnread: knownLeaf && !!ctx.categoryAttributes && !defs ? read?.error ?? "" : undefined,
     description,
     mobileDescription,
     photos,
@@ -275,4 +276,10 @@ export function fixHint(field: FieldResult, what?: string): string {
     case "lookup":
       return `Fix the entries of lookup list "${source.list}" or change "${label}" in the mapping template`
   }
+}
+
+/** The AliExpress category a product maps to with a template (before any other field is resolved). */
+export function productCategoryId(product: SourceProduct, template: MappingContext["template"], lookupLists: MappingContext["lookupLists"]): string | undefined {
+  const source = template.fields.category_id
+  return source ? categoryIdOf(resolveField(source, product, undefined, lookupLists).value) : undefined
 }

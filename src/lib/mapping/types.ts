@@ -313,6 +313,8 @@ export type CategoryAttributes = {
   category_id: string
   attributes: CategoryAttributeDef[]
   sku_attributes: SkuAttributeDef[]
+  /** AliExpress refused to describe the category (e.g. not a leaf): its message */
+  error?: string
 }
 
 export type MappingContext = {

@@ -407,11 +407,14 @@ export function validateListing(listing: ResolvedListing): Problem[] {
 
   // With the category's definitions, Brand Name is checked with the other item attributes.
   if (!listing.attributes.defs) required(fields.brand, listing.brand !== "", report)
-  if (listing.attributesUnread) {
+  if (listing.attributesUnread !== undefined) {
+    const reason = listing.attributesUnread
     report(
       "attribute_list",
-      `The attributes of category ${listing.categoryLabel} could not be read from AliExpress`,
-      "Check the AliExpress connection in Settings, then sync again"
+      `The attributes of category ${listing.categoryLabel} could not be read from AliExpress${reason ? `: ${reason}` : ""}`,
+      reason
+        ? `Choose an AliExpress leaf category: ${fixHint(fields.category_id)}`
+        : "Check the AliExpress connection in Settings, then sync again"
     )
   }
   for (const p of attributeProblems(listing.attributes, listing.categoryLabel)) report(p.field, p.message, p.hint)

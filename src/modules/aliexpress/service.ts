@@ -1,7 +1,9 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { AliExpressClient, type TokenSet } from "../../lib/aliexpress"
+import { AliExpressClient, AliExpressRetryableError, type TokenSet } from "../../lib/aliexpress"
+import { toCategoryAttributes, type CategoryAttributes } from "../../lib/mapping"
 import {
   AliExpressAccount,
+  AliExpressCategoryAttributes,
   AliExpressImage,
   AliExpressListing,
   AliExpressLookupList,
@@ -13,6 +15,9 @@ import { createSecretCipher, type SecretCipher } from "./lib/secret-cipher"
 import { isMasked, maskSecret } from "./lib/mask"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
+/** Category attribute definitions are read again after a day (or on an explicit refresh). */
+const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
+
 type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
 
 class AliExpressModuleService extends MedusaService({
@@ -23,6 +28,7 @@ class AliExpressModuleService extends MedusaService({
   AliExpressImage,
   AliExpressOrder,
   AliExpressShipment,
+  AliExpressCategoryAttributes,
 }) {
   protected readonly cipher_: SecretCipher
   protected readonly options_: AliExpressModuleOptions
@@ -143,6 +149,62 @@ class AliExpressModuleService extends MedusaService({
       has_app_secret: !!app_secret_encrypted,
       is_connected: !!access_token_encrypted && account.status === "connected",
     } as PublicAccount
+  }
+
+  /**
+   * The attribute definitions of leaf categories for an account: kept ones younger than a day
+   * (unless `refresh`), the rest read with sku.attribute.query and kept. A category AliExpress
+   * refuses to describe (not a leaf, unknown) comes back with its `error`; a transient failure
+   * (timeout, rate limit) throws, so the caller retries rather than judging products on it.
+   */
+  async categoryAttributes(
+    account: AccountRecord,
+    categoryIds: string[],
+    opts: { refresh?: boolean; client?: AliExpressClient } = {}
+  ): Promise<Map<string, CategoryAttributes>> {
+    const ids = [...new Set(categoryIds)]
+    const out = new Map<string, CategoryAttributes>()
+    if (!ids.length) {
+      return out
+    }
+    const rows = await this.listAliExpressCategoryAttributes({ account_id: account.id, category_id: ids }, { take: ids.length })
+    const fresh = Date.now() - CATEGORY_ATTRIBUTES_TTL_MS
+    for (const row of rows) {
+      if (!opts.refresh && new Date(row.fetched_at).getTime() > fresh) {
+        out.set(row.category_id, {
+          category_id: row.category_id,
+          attributes: row.attributes as unknown as CategoryAttributes["attributes"],
+          sku_attributes: row.sku_attributes as unknown as CategoryAttributes["sku_attributes"],
+        })
+      }
+    }
+    const missing = ids.filter((id) => !out.has(id))
+    if (!missing.length) {
+      return out
+    }
+    const client = opts.client ?? this.getClient(account)
+    for (const categoryId of missing) {
+      let defs: CategoryAttributes
+      try {
+        defs = toCategoryAttributes(await client.getCategoryAttributes(categoryId))
+      } catch (error) {
+        if (error instanceof AliExpressRetryableError) {
+          throw error
+        }
+        out.set(categoryId, { category_id: categoryId, attributes: [], sku_attributes: [], error: (error as Error).message })
+        continue
+      }
+      out.set(categoryId, defs)
+      const data = { attributes: defs.attributes as any, sku_attributes: defs.sku_attributes as any, fetched_at: new Date() }
+      const existing = rows.find((r) => r.category_id === categoryId)
+      if (existing) {
+        await this.updateAliExpressCategoryAttributes({ id: existing.id, ...data })
+      } else {
+        // Two pages may read the same new category at once: the unique index keeps one row.
+        await this.createAliExpressCategoryAttributes({ account_id: account.id, category_id: categoryId, ...data }).catch(() => undefined)
+      }
+    }
+    return out
   }
 
   /**
