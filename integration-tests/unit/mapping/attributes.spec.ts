@@ -156,14 +156,16 @@ describe("category attributes in the payload and validation", () => {
     ])
   })
 
-  it("without a template entry, the attribute reads the metadata key named after it", () => {
+  it("without a template entry, an attribute reads Medusa's own field, else the metadata key named after it", () => {
     const c = contextWithAttributes()
     c.template.attributes = {}
-    const result = mapProduct(product({ metadata: { brand: "Acme" } }), c)
+    expect(mapProduct(product(), c).problems).toEqual([])
+    const result = mapProduct(product({ origin_country: null, metadata: { brand: "Acme" } }), c)
     const origin = result.problems.find((p) => p.field === "attribute:Origin")
-    expect(origin?.hint).toBe('Set Product > Metadata > origin in Medusa (the key "origin"), or map "Origin" in the mapping template\'s attributes')
-    const fixed = mapProduct(product({ metadata: { brand: "Acme", origin: "Portugal", material: "Linen" } }), c)
+    expect(origin?.hint).toBe('Set Product > Attributes > Country of origin or Product > Metadata > origin in Medusa, or map "Origin" in the mapping template\'s attributes')
+    const fixed = mapProduct(product({ origin_country: null, material: null, metadata: { brand: "Acme", origin: "Portugal", material: "Linen", gender: "men" } }), c)
     expect(fixed.problems).toEqual([])
+    expect(fixed.payload!.attribute_list).toContainEqual({ aliexpress_attribute_name_id: 284, aliexpress_attribute_value_id: 100006040 })
   })
 
   it("a value with no match and no Other is a problem naming the value list to fix", () => {
@@ -216,10 +218,11 @@ describe("category attributes in the payload and validation", () => {
     const parsed = mappingTemplateSchema.parse(old)
     expect(parsed.attributes).toEqual({})
     const c: MappingContext = { ...contextWithAttributes(), template: { ...contextWithAttributes().template, attributes: undefined } }
-    const result = buildPayload(product({ metadata: { origin: "cn", material: "Cotton" } }), c)
-    expect(result.payload.attribute_list.slice(0, 3)).toEqual([
+    const result = buildPayload(product({ metadata: {} }), c)
+    expect(result.problems).toEqual([])
+    expect(result.payload.attribute_list).toEqual([
       { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 201512802 },
-      { aliexpress_attribute_name_id: 219, aliexpress_attribute_value_id: 9441741844 },
+      { aliexpress_attribute_name_id: 219, aliexpress_attribute_value_id: 9441741850 },
       { aliexpress_attribute_name_id: 10, aliexpress_attribute_value_id: 47 },
     ])
   })
@@ -253,7 +256,7 @@ describe("value match report", () => {
       ])
     )
     expect(by.Gender.counts).toEqual({ matched: 1, other: 0, failed: 1, empty: 1 })
-    expect(by.Gender.origin).toBe("metadata")
+    expect(by.Gender.origin).toBe("default")
     expect(by["Brand Name"]).toMatchObject({ origin: "brand", required: true, counts: { matched: 2, other: 1, failed: 0, empty: 0 } })
     expect(by.Origin.counts).toEqual({ matched: 3, other: 0, failed: 0, empty: 0 })
   })

@@ -47,6 +47,7 @@ export {
   checkSkuAttributes,
   findAttributeEntry,
   toCategoryAttributes,
+  defaultAttributeSource,
   isBrandAttribute,
   metadataKeyOf,
   type AttributeOrigin,

@@ -15,10 +15,19 @@ import type {
 
 /**
  * Where an attribute's value came from: the template entry, its per-category override, the
- * template's Brand field (for Brand Name), or, with no entry, the product's metadata key named
- * after the attribute (`metadata.sleeve_length` for "Sleeve Length").
+ * template's Brand field (for Brand Name), or, with no entry, the built-in default: Medusa's own
+ * field where it has one (material, origin_country), else the product's metadata key named after
+ * the attribute (`metadata.sleeve_length` for "Sleeve Length").
  */
-export type AttributeOrigin = "template" | "category" | "brand" | "metadata"
+export type AttributeOrigin = "template" | "category" | "brand" | "default"
+
+/** Medusa product fields that hold an AliExpress attribute, by normalised attribute name. */
+const PRODUCT_FIELD_OF: Record<string, string> = {
+  material: "material",
+  uppermaterial: "material",
+  origin: "origin_country",
+  countryoforigin: "origin_country",
+}
 
 export type ResolvedAttribute = {
   def: CategoryAttributeDef
@@ -84,12 +93,15 @@ export function attributeSourceFor(
   if (isBrandAttribute(def) && template.fields.brand) {
     return { source: template.fields.brand, value_list, origin: "brand", entry: found?.[0] }
   }
-  return {
-    source: { source: "attribute", path: `metadata.${metadataKeyOf(def.name)}` },
-    value_list,
-    origin: "metadata",
-    entry: found?.[0],
-  }
+  return { source: defaultAttributeSource(def.name), value_list, origin: "default", entry: found?.[0] }
+}
+
+/** The source of an attribute the template has no entry for. */
+export function defaultAttributeSource(name: string): FieldSource {
+  const metadata = `metadata.${metadataKeyOf(name)}`
+  const field = PRODUCT_FIELD_OF[normValue(name)]
+  if (!field) return { source: "attribute", path: metadata }
+  return { source: "rule", rules: [{ when: { path: field, op: "exists" }, value: `{${field}}` }], default: `{${metadata}}` }
 }
 
 /** Resolves and matches one attribute for a product. */
@@ -194,8 +206,8 @@ function whereToFix(attr: ResolvedAttribute): string {
     : attr.source.source === "attribute"
       ? describePath(attr.source.path)
       : undefined
-  if (attr.origin === "metadata") {
-    return `Set ${missing} in Medusa (the key "${metadataKeyOf(name)}"), or map "${name}" in the mapping template's attributes`
+  if (attr.origin === "default") {
+    return `Set ${missing} in Medusa, or map "${name}" in the mapping template's attributes`
   }
   return missing ? `Set ${missing} in Medusa, or change ${entryText}` : `Change ${entryText}`
 }
