@@ -125,7 +125,7 @@ medusaIntegrationTestRunner({
       })
       const problem = invalid.problems.find((p: any) => p.field === "attribute:Material")
       expect(problem.message).toContain('requires "Material"')
-      expect(problem.message).toContain("T-Shirts (200000346)")
+      expect(problem.message).toContain("Category 200000346")
       expect(problem.message).toContain("Cotton")
       expect(problem.hint).toContain("Product > Metadata > material")
       expect(problem.hint).toContain('the attribute "Material" in the mapping template')
@@ -135,6 +135,10 @@ medusaIntegrationTestRunner({
       expect(before.products).toHaveLength(0)
       // The definitions were read from AliExpress once, and kept.
       expect(before.calls[QUERY]).toBe(1)
+      const missing = async (name: string) => (await api.get(`/admin/aliexpress/listings?missing_attribute=${name}`, admin)).data.count
+      expect(await missing("Material")).toBe(1)
+      expect(await missing("true")).toBe(1)
+      expect(await missing("Origin")).toBe(0)
 
       const preview = (await api.post("/admin/aliexpress/preview", { product_id: product.id }, admin)).data.preview
       expect(preview.valid).toBe(false)
@@ -149,6 +153,7 @@ medusaIntegrationTestRunner({
         return l?.ae_product_id && l
       })
       expect(posted.problems).toEqual([])
+      expect(await missing("true")).toBe(0)
       const ae = (await state()).products.find((p: any) => p.product_id === posted.ae_product_id)
       expect(ae.category_id).toBe(200000346)
       expect(ae.attributes).toEqual([

@@ -105,5 +105,5 @@ export function matchValues(def: CategoryAttributeDef, raw: Value, lists: Lookup
 export function someAcceptedValues(def: CategoryAttributeDef, count = 5): string {
   const names = def.values.filter((v) => normValue(v.name) !== OTHER).map((v) => v.name)
   const shown = names.slice(0, count).join(", ")
-  return names.length > count ? `${shown}, ...` : shown
+  return names.length > count ? `${shown} (and ${names.length - count} more)` : shown
 }
