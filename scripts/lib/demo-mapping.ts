@@ -7,7 +7,8 @@ import { DEMO_CATEGORIES } from "./demo-catalogue"
 /**
  * The demo's mapping: the default template plus what every merchant chooses
  * once — a lookup list from Medusa categories to AliExpress leaf categories,
- * and the freight and service templates of the sandbox seller.
+ * the freight and service templates of the sandbox seller, and the category
+ * attributes (Brand, Origin, Material with a value list, Gender).
  */
 export async function applyDemoMapping(container: MedusaContainer): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
@@ -21,7 +22,23 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
     })
   }
 
+  const [materials] = await service.listAliExpressLookupLists({ name: "materials" })
+  if (!materials) {
+    await service.createAliExpressLookupLists({
+      name: "materials",
+      description: "Catalogue material -> AliExpress Material value id",
+      entries: [{ from: "Organic Cotton", to: "47" }] as any,
+    })
+  }
+
   const base = defaultTemplate()
+  // Brand Name comes from the Brand field (metadata.brand); Origin and Material from the product's
+  // own fields, Material through the "materials" value list; Gender from metadata.gender.
+  const attributes = {
+    ...base.attributes,
+    Material: { ...base.attributes!.Material, value_list: "materials" },
+    Gender: { source: { source: "attribute", path: "metadata.gender" } },
+  }
   const [template] = await service.listAliExpressTemplates({ is_default: true })
   const fields = {
     ...base.fields,
@@ -30,12 +47,13 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
     service_template_id: { source: "constant", value: "1001001" },
   }
   if (template) {
-    await service.updateAliExpressTemplates({ id: template.id, fields: fields as any })
+    await service.updateAliExpressTemplates({ id: template.id, fields: fields as any, attributes: attributes as any })
   } else {
     await service.createAliExpressTemplates({
       name: "Default",
       is_default: true,
       fields: fields as any,
+      attributes: attributes as any,
       settings: base.settings as any,
     })
   }
