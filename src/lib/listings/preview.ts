@@ -34,6 +34,7 @@ export async function previewListing(container: MedusaContainer, productId: stri
     valid: result.problems.length === 0,
     payload: result.payload,
     problems: result.problems,
+    attributes: result.attributes,
     source_images: result.sourceImages,
     variant_skus: result.variantSkus,
   }

@@ -13,7 +13,7 @@ export {
   LIMITS,
   type DuplicateSku,
 } from "./validate"
-export { buildPayload, mapProduct, type MappingResult, type PreviewResult } from "./build-payload"
+export { buildPayload, mapProduct, type MappingResult, type PreviewResult, type PreviewAttribute } from "./build-payload"
 export {
   computePrice,
   computeInventory,
