@@ -4,6 +4,7 @@ import { Button, Container, Heading, Skeleton, Text, toast } from "@medusajs/ui"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { Field } from "../../../components/field"
 import { AttributePathList } from "../../../components/mapping/attribute-input"
+import { AttributeSection } from "../../../components/mapping/attribute-section"
 import { CategoryPicker } from "../../../components/mapping/category-picker"
 import { PreviewPanel } from "../../../components/mapping/preview-panel"
 import { SourceEditor } from "../../../components/mapping/source-editor"
@@ -39,13 +40,17 @@ const MappingPage = () => {
     setTemplate((t) => (t ? { ...t, fields: { ...t.fields, [key]: source } } : t))
   }
 
+  const saveTemplate = async (next: TemplateRecord) => {
+    const fields = Object.fromEntries(Object.entries(next.fields).filter(([, v]) => v !== undefined))
+    const { template: saved } = await save.mutateAsync({ ...next, fields })
+    setTemplate({ ...saved })
+    setDirty(false)
+  }
+
   const onSave = async () => {
     if (!template) return
-    const fields = Object.fromEntries(Object.entries(template.fields).filter(([, v]) => v !== undefined))
     try {
-      const { template: saved } = await save.mutateAsync({ ...template, fields })
-      setTemplate({ ...saved })
-      setDirty(false)
+      await saveTemplate(template)
       toast.success("Mapping template saved", { description: "Listings are re-checked on the next sync." })
     } catch (e) {
       toastError(e, "The template was not saved")
@@ -118,6 +123,18 @@ const MappingPage = () => {
           </Container>
           <div className="flex flex-col gap-y-3 xl:sticky xl:top-4 xl:self-start">
             <PreviewPanel template={template} />
+          </div>
+          <div className="xl:col-span-2">
+            <AttributeSection
+              template={template}
+              connected={connected}
+              lookupLists={lists.data?.lookup_lists ?? []}
+              onChange={(attributes) => {
+                setDirty(true)
+                setTemplate((t) => (t ? { ...t, attributes } : t))
+              }}
+              onSaveTemplate={saveTemplate}
+            />
           </div>
         </div>
       )}
