@@ -123,7 +123,7 @@ export const AttributeSection = ({
           Connect the AliExpress account in Settings to see each category's attributes.
         </Text>
       ) : (
-        <CategoryPicker value={categoryId} onChange={setCategoryId} />
+        <CategoryPicker value={categoryId} onChange={setCategoryId} testId="attribute-category-picker" />
       )}
       {query.isError && (
         <Text size="small" className="text-ui-fg-error">
