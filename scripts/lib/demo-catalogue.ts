@@ -1,3 +1,4 @@
+import { defaultTemplate, type AttributeMapping, type LookupList } from "../../src/lib/mapping"
 import type { ProductSeed } from "./store-setup"
 
 type DemoProduct = Omit<ProductSeed, "images"> & { imageColors: string[] }
@@ -76,3 +77,20 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     material: null,
   }),
 ]
+
+/** The demo's value list: a material AliExpress does not list, matched to the one it is. */
+export const DEMO_VALUE_LISTS: Omit<LookupList, "id">[] = [{ name: "materials", entries: [{ from: "Organic Cotton", to: "47" }] }]
+
+/**
+ * The demo's attribute mapping: Brand Name from the Brand field (metadata.brand), Origin and
+ * Material from the product's own fields (Material through the "materials" value list), Gender
+ * from metadata.gender.
+ */
+export function demoAttributeMapping(): Record<string, AttributeMapping> {
+  const base = defaultTemplate().attributes!
+  return {
+    ...base,
+    Material: { ...base.Material, value_list: "materials" },
+    Gender: { source: { source: "attribute", path: "metadata.gender" } },
+  }
+}

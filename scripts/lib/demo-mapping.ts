@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import { defaultTemplate } from "../../src/lib/mapping"
-import { DEMO_CATEGORIES } from "./demo-catalogue"
+import { DEMO_CATEGORIES, DEMO_VALUE_LISTS, demoAttributeMapping } from "./demo-catalogue"
 
 /**
  * The demo's mapping: the default template plus what every merchant chooses
@@ -22,23 +22,19 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
     })
   }
 
-  const [materials] = await service.listAliExpressLookupLists({ name: "materials" })
-  if (!materials) {
-    await service.createAliExpressLookupLists({
-      name: "materials",
-      description: "Catalogue material -> AliExpress Material value id",
-      entries: [{ from: "Organic Cotton", to: "47" }] as any,
-    })
+  for (const valueList of DEMO_VALUE_LISTS) {
+    const [existing] = await service.listAliExpressLookupLists({ name: valueList.name })
+    if (!existing) {
+      await service.createAliExpressLookupLists({
+        name: valueList.name,
+        description: "Catalogue value -> AliExpress value id",
+        entries: valueList.entries as any,
+      })
+    }
   }
 
   const base = defaultTemplate()
-  // Brand Name comes from the Brand field (metadata.brand); Origin and Material from the product's
-  // own fields, Material through the "materials" value list; Gender from metadata.gender.
-  const attributes = {
-    ...base.attributes,
-    Material: { ...base.attributes!.Material, value_list: "materials" },
-    Gender: { source: { source: "attribute", path: "metadata.gender" } },
-  }
+  const attributes = demoAttributeMapping()
   const [template] = await service.listAliExpressTemplates({ is_default: true })
   const fields = {
     ...base.fields,
