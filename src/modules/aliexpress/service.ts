@@ -17,6 +17,8 @@ import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } fro
 
 /** Category attribute definitions are read again after a day (or on an explicit refresh). */
 const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
+/** How long a read is shared with concurrent callers (sync pages planned at the same moment). */
+const SHARED_READ_MS = 10 * 1000
 
 type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
 
@@ -33,6 +35,8 @@ class AliExpressModuleService extends MedusaService({
   protected readonly cipher_: SecretCipher
   protected readonly options_: AliExpressModuleOptions
   protected readonly clients_ = new Map<string, { client: AliExpressClient; fingerprint: string }>()
+  /** category attribute reads under way, so concurrent sync pages share one call per category */
+  protected readonly categoryReads_ = new Map<string, { at: number; read: Promise<CategoryAttributes> }>()
 
   constructor(container: Record<string, unknown>, options: AliExpressModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -183,28 +187,50 @@ class AliExpressModuleService extends MedusaService({
       return out
     }
     const client = opts.client ?? this.getClient(account)
-    for (const categoryId of missing) {
-      let defs: CategoryAttributes
-      try {
-        defs = toCategoryAttributes(await client.getCategoryAttributes(categoryId))
-      } catch (error) {
-        if (error instanceof AliExpressRetryableError) {
-          throw error
-        }
-        out.set(categoryId, { category_id: categoryId, attributes: [], sku_attributes: [], error: (error as Error).message })
-        continue
-      }
-      out.set(categoryId, defs)
-      const data = { attributes: defs.attributes as any, sku_attributes: defs.sku_attributes as any, fetched_at: new Date() }
-      const existing = rows.find((r) => r.category_id === categoryId)
-      if (existing) {
-        await this.updateAliExpressCategoryAttributes({ id: existing.id, ...data })
-      } else {
-        // Two pages may read the same new category at once: the unique index keeps one row.
-        await this.createAliExpressCategoryAttributes({ account_id: account.id, category_id: categoryId, ...data }).catch(() => undefined)
-      }
+    const now = Date.now()
+    for (const [key, entry] of this.categoryReads_) {
+      if (now - entry.at > SHARED_READ_MS) this.categoryReads_.delete(key)
     }
+    const read = await Promise.all(
+      missing.map((categoryId) => {
+        // Pages planned at the same moment share one read of a category they both need (also
+        // one that just ended: the other page may have looked for the kept row a moment before).
+        const key = `${account.id}:${categoryId}`
+        const shared = opts.refresh ? undefined : this.categoryReads_.get(key)
+        if (shared) return shared.read
+        const pending = this.readCategoryAttributes_(account.id, categoryId, client, rows.find((r) => r.category_id === categoryId)?.id)
+        this.categoryReads_.set(key, { at: now, read: pending })
+        pending.catch(() => this.categoryReads_.get(key)?.read === pending && this.categoryReads_.delete(key))
+        return pending
+      })
+    )
+    read.forEach((defs) => out.set(defs.category_id, defs))
     return out
+  }
+
+  private async readCategoryAttributes_(
+    accountId: string,
+    categoryId: string,
+    client: AliExpressClient,
+    existingId: string | undefined
+  ): Promise<CategoryAttributes> {
+    let defs: CategoryAttributes
+    try {
+      defs = toCategoryAttributes(await client.getCategoryAttributes(categoryId))
+    } catch (error) {
+      if (error instanceof AliExpressRetryableError) {
+        throw error
+      }
+      return { category_id: categoryId, attributes: [], sku_attributes: [], error: (error as Error).message }
+    }
+    const data = { attributes: defs.attributes as any, sku_attributes: defs.sku_attributes as any, fetched_at: new Date() }
+    if (existingId) {
+      await this.updateAliExpressCategoryAttributes({ id: existingId, ...data })
+    } else {
+      // Another process may have kept the same new category at once: the unique index keeps one row.
+      await this.createAliExpressCategoryAttributes({ account_id: accountId, category_id: categoryId, ...data }).catch(() => undefined)
+    }
+    return defs
   }
 
   /**
