@@ -32,6 +32,8 @@ export type AttributeReport = {
   input: "single" | "multi" | "text"
   origin: "template" | "category" | "brand" | "default"
   entry?: string
+  /** the source in effect (for "default": the product's own field, else its metadata key) */
+  source: import("../components/mapping/types").FieldSource
   value_list?: string
   accepted: { id: string; name: string }[]
   counts: { matched: number; other: number; failed: number; empty: number }

@@ -37,7 +37,7 @@ const ORIGIN = {
   template: "Template entry",
   category: "Override for this category",
   brand: "Brand field",
-  default: "Built-in: the product's own field, else its metadata",
+  default: "No entry, so built in",
 }
 
 /** The key of a template entry for an attribute name, case and spacing ignored. */
@@ -174,7 +174,8 @@ export const AttributeSection = ({
                   )}
                 </div>
                 <Text size="xsmall" className="text-ui-fg-subtle" data-testid="attribute-source">
-                  {report ? `${ORIGIN[report.origin]}: ${describe(override?.source ?? entry?.source ?? (report.origin === "brand" ? template.fields.brand : undefined))}` : describe(entry?.source)}
+                  {report ? `${ORIGIN[report.origin]}: ${describe(report.source)}` : describe(entry?.source)}
+                  {report && (override?.source ?? entry?.source) !== undefined && JSON.stringify(override?.source ?? entry?.source) !== JSON.stringify(report.source) ? " (unsaved changes)" : ""}
                   {(override?.value_list ?? entry?.value_list) ? ` · value list "${override?.value_list ?? entry?.value_list}"` : ""}
                 </Text>
                 <div className="flex gap-x-2">
