@@ -40,6 +40,17 @@ const ORIGIN = {
   default: "No entry, so built in",
 }
 
+/** JSON with sorted keys: a saved template comes back from jsonb with its keys reordered. */
+const stable = (value: unknown): string =>
+  value === null || typeof value !== "object"
+    ? JSON.stringify(value) ?? ""
+    : Array.isArray(value)
+      ? `[${value.map(stable).join(",")}]`
+      : `{${Object.keys(value as object)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+          .join(",")}}`
+
 /** The key of a template entry for an attribute name, case and spacing ignored. */
 const entryKey = (attributes: Record<string, AttributeMapping>, name: string) =>
   Object.keys(attributes).find((k) => k.toLowerCase().replace(/\s+/g, "") === name.toLowerCase().replace(/\s+/g, "")) ?? name
@@ -175,7 +186,7 @@ export const AttributeSection = ({
                 </div>
                 <Text size="xsmall" className="text-ui-fg-subtle" data-testid="attribute-source">
                   {report ? `${ORIGIN[report.origin]}: ${describe(report.source)}` : describe(entry?.source)}
-                  {report && (override?.source ?? entry?.source) !== undefined && JSON.stringify(override?.source ?? entry?.source) !== JSON.stringify(report.source) ? " (unsaved changes)" : ""}
+                  {report && (override?.source ?? entry?.source) !== undefined && stable(override?.source ?? entry?.source) !== stable(report.source) ? " (unsaved changes)" : ""}
                   {(override?.value_list ?? entry?.value_list) ? ` · value list "${override?.value_list ?? entry?.value_list}"` : ""}
                 </Text>
                 <div className="flex gap-x-2">
