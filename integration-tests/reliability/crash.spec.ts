@@ -275,6 +275,9 @@ describe("a Medusa process killed with SIGKILL, then started again", () => {
           ],
           sales_channels: [{ id: seed.salesChannelId }],
           metadata: { brand: "Acme" },
+          // The T-Shirts category requires Material and Origin.
+          material: "Cotton",
+          origin_country: "cn",
         }),
       })
       expect(res.status).toBe(200)
