@@ -12,7 +12,7 @@ import { applyDemoMapping } from "./lib/demo-mapping"
 
 /**
  * Seeds the demo store once (a rerun reuses the data): a US/USD store, a
- * dozen products with Color/Size variants and real images, three flawed
+ * dozen products with Color/Size variants and real images, four flawed
  * products for the error views, and the plugin connected to the sandbox.
  */
 export default async function seedDemo({ container }: ExecArgs) {

@@ -6,6 +6,7 @@ const CONNECT = "connect the sandbox account through the OAuth round trip"
 const MAPPING = "set the category and templates in the mapping editor and see the preview"
 const LIVE = "watch a product become live in the Products screen"
 const FLAWED = "see a flawed product's problem and fix it"
+const ATTRIBUTES = "see a category's attributes in the mapping editor and match a value in place"
 const ORDER = "place a sandbox order and see it on the Orders screen and in the order widget"
 const SHIP = "ship the order and see the push succeed"
 
@@ -147,6 +148,68 @@ async function run(t) {
       await shot("09-product-widget-fixed")
     },
     [MAPPING]
+  )
+
+  await check(
+    ATTRIBUTES,
+    async () => {
+      // The products page finds what a category attribute keeps back.
+      await waitUntil("the blend product held back by its Gender", async () => {
+        const listing = await listingOf(seed.blendProductId)
+        return { done: listing?.status === "invalid", value: listing && listing.problems }
+      }, 60000)
+      await goto("/aliexpress/products?missing_attribute=true")
+      await page.getByTestId(`listing-row-${seed.blendProductId}`).waitFor({ timeout: SHORT })
+      if (await page.getByTestId(`listing-row-${seed.goodProductId}`).isVisible()) throw new Error("the missing-attribute filter shows a product with all its attributes")
+
+      await goto("/aliexpress/mapping")
+      const section = page.getByTestId("attribute-section")
+      await section.waitFor({ timeout: SHORT })
+      await section.getByTestId("attribute-category-picker").getByTestId("category-selected").filter({ hasText: "200000346" }).waitFor({ timeout: SHORT })
+      const material = section.getByTestId("attribute-row-Material")
+      await material.waitFor({ timeout: SHORT })
+      await material.getByTestId("attribute-required").waitFor({ timeout: SHORT })
+      await section.getByTestId("attribute-row-Origin").getByTestId("attribute-required").waitFor({ timeout: SHORT })
+      const gender = section.getByTestId("attribute-row-Gender")
+      if (await gender.getByTestId("attribute-required").isVisible()) throw new Error("Gender is shown as required")
+      const counts = await gender.getByTestId("attribute-counts").innerText()
+      if (!/1 fail/.test(counts)) throw new Error(`Gender's counts do not show the failing value: ${counts}`)
+      const source = await material.getByTestId("attribute-source").innerText()
+      if (!/material/.test(source)) throw new Error(`Material's source is not shown: ${source}`)
+
+      await material.getByTestId("values-attribute-Material").click()
+      const bamboo = section.getByTestId("value-matches-Material").getByTestId("value-row-Material-Bamboo")
+      await bamboo.getByText("Other + text").waitFor({ timeout: SHORT })
+
+      await gender.getByTestId("values-attribute-Gender").click()
+      const kids = section.getByTestId("value-matches-Gender").getByTestId("value-row-Gender-Kids")
+      await kids.getByText("No match").waitFor({ timeout: SHORT })
+      await section.scrollIntoViewIfNeeded()
+      await shot("10-mapping-attributes")
+      await pickSelect(kids.getByTestId("value-select"), "Unisex")
+      await page.getByText('"Kids" now matches Unisex').first().waitFor({ timeout: SHORT })
+      await section.getByTestId("value-matches-Gender").getByTestId("value-row-Gender-Kids").getByText("Value list").waitFor({ timeout: SHORT })
+      const { lookup_lists } = await api("GET", "/admin/aliexpress/lookup-lists")
+      const list = lookup_lists.find((l) => l.name === "Gender values")
+      if (!list || !list.entries.some((e) => e.from === "Kids" && e.to === "100006042")) throw new Error("the value match was not saved in a value list")
+      const { templates } = await api("GET", "/admin/aliexpress/templates")
+      const active = templates.find((x) => x.is_default) ?? templates[0]
+      if (active.attributes?.Gender?.value_list !== "Gender values") throw new Error("the template does not use the new value list")
+      await shot("11-value-matched")
+
+      await api("POST", "/admin/aliexpress/sync", { product_ids: [seed.blendProductId] })
+      const listed = await waitUntil("the blend product listed", async () => {
+        const listing = await listingOf(seed.blendProductId)
+        return { done: !!listing?.ae_product_id, value: listing }
+      }, 90000)
+      const state = await sandbox("GET", "/__sandbox/state")
+      const onAe = state.products.find((p) => String(p.product_id) === String(listed.ae_product_id))
+      const names = (onAe?.attributes ?? []).map((a) => `${a.name}=${a.value}`)
+      for (const want of ["Gender=Unisex", "Material=Cotton", "Material=Bamboo", "Origin=Mainland China"]) {
+        if (!names.includes(want)) throw new Error(`the sandbox product lacks ${want} (${names.join(", ")})`)
+      }
+    },
+    [MAPPING, LIVE]
   )
 
   await check(

@@ -5,8 +5,9 @@ import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scrip
 
 /**
  * The browser run's store: a US store, the "AliExpress" sales channel (the
- * settings screen adopts it), one product that maps cleanly and one without
- * a weight, which the merchant has to fix. The AliExpress account itself is
+ * settings screen adopts it), one product that maps cleanly, one without
+ * a weight, which the merchant has to fix, and one whose Gender value needs
+ * matching to an AliExpress value. The AliExpress account itself is
  * set up through the screens, as a merchant would.
  */
 export default async function seedBrowserStore({ container }: ExecArgs) {
@@ -28,11 +29,20 @@ export default async function seedBrowserStore({ container }: ExecArgs) {
   const [defaultChannel] = await salesChannels.listSalesChannels({ name: "Default Sales Channel" })
 
   const images = (i: number) => [`${imageBase}/tee-${i}-front.jpg`, `${imageBase}/tee-${i}-back.png`]
-  const [good, flawed] = await createSeedProducts(
+  const [good, flawed, blend] = await createSeedProducts(
     container,
     [
       sampleProductSeed(1, { title: "Browser Tee Good", handle: "browser-tee-good", images: images(1), skuPrefix: "BRG" }),
       sampleProductSeed(2, { title: "Browser Tee Flawed", handle: "browser-tee-flawed", images: images(2), skuPrefix: "BRF", weight: undefined }),
+      // Bamboo goes to Material's "Other"; "Kids" is no AliExpress Gender until the merchant matches it.
+      sampleProductSeed(3, {
+        title: "Browser Tee Blend",
+        handle: "browser-tee-blend",
+        images: images(3),
+        skuPrefix: "BRB",
+        material: "Cotton, Bamboo",
+        metadata: { brand: "Acme", gender: "Kids" },
+      }),
     ],
     {
       salesChannelIds: [channel.id, ...(defaultChannel ? [defaultChannel.id] : [])],
@@ -46,6 +56,7 @@ export default async function seedBrowserStore({ container }: ExecArgs) {
     salesChannelId: channel.id,
     goodProductId: good.id,
     flawedProductId: flawed.id,
+    blendProductId: blend.id,
     goodSku: "BRG-RED-M",
   }
   if (out) {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
 import { COLORS, teeJpeg } from "../../scripts/lib/demo-images"
 import { connectSandbox, sandboxControl } from "../helpers/connect-sandbox"
+import { sampleAttributeList } from "../../src/sandbox/category-attributes"
 
 export const BUYER = { login_id: "us_buyer_77", first_name: "Emma", last_name: "Johnson", country: "US" }
 export const ADDRESS = {
@@ -68,7 +69,7 @@ export async function listOnSandbox(container: MedusaContainer, skus: string[], 
       inventory,
       sku_attributes_list: [{ sku_attribute_name: "Size", sku_attribute_value: `V${i + 1}` }],
     })),
-    attribute_list: [{ attribute_name: "Brand Name", attribute_value: "NoBrand" }],
+    attribute_list: sampleAttributeList(200000346),
     package_length: 30,
     package_width: 25,
     package_height: 3,

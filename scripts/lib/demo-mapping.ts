@@ -2,12 +2,13 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import { defaultTemplate } from "../../src/lib/mapping"
-import { DEMO_CATEGORIES } from "./demo-catalogue"
+import { DEMO_CATEGORIES, DEMO_VALUE_LISTS, demoAttributeMapping } from "./demo-catalogue"
 
 /**
  * The demo's mapping: the default template plus what every merchant chooses
  * once — a lookup list from Medusa categories to AliExpress leaf categories,
- * and the freight and service templates of the sandbox seller.
+ * the freight and service templates of the sandbox seller, and the category
+ * attributes (Brand, Origin, Material with a value list, Gender).
  */
 export async function applyDemoMapping(container: MedusaContainer): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
@@ -21,7 +22,19 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
     })
   }
 
+  for (const valueList of DEMO_VALUE_LISTS) {
+    const [existing] = await service.listAliExpressLookupLists({ name: valueList.name })
+    if (!existing) {
+      await service.createAliExpressLookupLists({
+        name: valueList.name,
+        description: "Catalogue value -> AliExpress value id",
+        entries: valueList.entries as any,
+      })
+    }
+  }
+
   const base = defaultTemplate()
+  const attributes = demoAttributeMapping()
   const [template] = await service.listAliExpressTemplates({ is_default: true })
   const fields = {
     ...base.fields,
@@ -30,12 +43,13 @@ export async function applyDemoMapping(container: MedusaContainer): Promise<void
     service_template_id: { source: "constant", value: "1001001" },
   }
   if (template) {
-    await service.updateAliExpressTemplates({ id: template.id, fields: fields as any })
+    await service.updateAliExpressTemplates({ id: template.id, fields: fields as any, attributes: attributes as any })
   } else {
     await service.createAliExpressTemplates({
       name: "Default",
       is_default: true,
       fields: fields as any,
+      attributes: attributes as any,
       settings: base.settings as any,
     })
   }

@@ -143,6 +143,10 @@ export type ProductSeed = {
   skuPrefix: string
   metadata?: Record<string, unknown>
   categoryHandle?: string
+  /** AliExpress's Material attribute reads it ("Cotton, Polyester" for several) */
+  material?: string | null
+  /** ISO 3166 code: AliExpress's Origin attribute reads it */
+  origin_country?: string | null
 }
 
 /** Creates products with Color/Size variants, USD prices and stock at the location. */
@@ -163,6 +167,8 @@ export async function createSeedProducts(
         width: seed.width,
         height: seed.height,
         metadata: seed.metadata,
+        material: seed.material ?? undefined,
+        origin_country: seed.origin_country ?? undefined,
         shipping_profile_id: opts.shippingProfileId,
         images: seed.images.map((url) => ({ url })),
         thumbnail: seed.images[0],
@@ -222,6 +228,8 @@ export function sampleProductSeed(i: number, overrides: Partial<ProductSeed> = {
     stock: 10,
     skuPrefix: `TEE${i}`,
     metadata: { brand: "Acme" },
+    material: "Cotton",
+    origin_country: "cn",
     ...overrides,
   }
 }

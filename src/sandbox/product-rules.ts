@@ -2,8 +2,10 @@ import { MethodContext, isImageBankUrl } from "./context"
 import { BusinessError, SUB } from "./errors"
 import { checkDescription } from "./html-check"
 import { checkExtras, extrasToDto } from "./product-extras"
-import { CATEGORIES, FREIGHT_TEMPLATES, PRODUCT_UNITS, SERVICE_TEMPLATES, SKU_ATTRIBUTES } from "./seed"
-import { ProductAttribute, ProductRecord, SkuRecord } from "./store"
+import { checkAttributeList, checkSkuAttribute } from "./attribute-rules"
+import { CATEGORY_ATTRIBUTES, SeedCategoryAttributes } from "./category-attributes"
+import { CATEGORIES, FREIGHT_TEMPLATES, PRODUCT_UNITS, SERVICE_TEMPLATES } from "./seed"
+import { ProductRecord, SkuRecord } from "./store"
 
 export type ProductFields = Omit<
   ProductRecord,
@@ -19,13 +21,11 @@ export type ProductFields = Omit<
 >
 
 const FORBIDDEN_VALUE_CHARS = /[{#:=,}]/
-const BRAND_NAME = /^brand(\s*name)?$/i
-const BRAND_NAME_ID = 2
 const DEDUCTION = new Set(["place_order_withhold", "payment_success_deduct"])
 
 type Obj = Record<string, unknown>
 
-class Problems {
+export class Problems {
   list: string[] = []
   add(field: string, message: string): void {
     this.list.push(`${field}: ${message}`)
@@ -96,7 +96,7 @@ function normLanguage(v: unknown): string {
   return (text(v) ?? "").trim().split(/[_-]/)[0].toLowerCase()
 }
 
-function checkSkus(dto: Obj, ctx: MethodContext, p: Problems): SkuRecord[] {
+function checkSkus(dto: Obj, ctx: MethodContext, p: Problems, category: SeedCategoryAttributes | undefined): SkuRecord[] {
   const skus = list(dto.sku_info_list, "sku_info_list", p) ?? []
   if (Array.isArray(dto.sku_info_list) && skus.length === 0) {
     p.add("sku_info_list", "must contain at least one SKU")
@@ -139,8 +139,8 @@ function checkSkus(dto: Obj, ctx: MethodContext, p: Problems): SkuRecord[] {
       }
       const name = text(a.sku_attribute_name)?.trim() ?? ""
       const value = text(a.sku_attribute_value)?.trim() ?? ""
-      if (!SKU_ATTRIBUTES[name]) {
-        p.add(`${af}.sku_attribute_name`, `"${name}" is not a SKU attribute of this category (use Color or Size)`)
+      const known = checkSkuAttribute(category, name, value, af, p)
+      if (known === false) {
         return
       }
       if (seen.has(name)) {
@@ -159,7 +159,7 @@ function checkSkus(dto: Obj, ctx: MethodContext, p: Problems): SkuRecord[] {
       if (image && !isImageBankUrl(ctx, image)) {
         p.add(`${af}.sku_image_url`, "must be an image-bank URL (upload the image first)")
       }
-      attributes.push({ name, value, image: image || undefined })
+      attributes.push({ name: known?.name ?? name, value: known?.value ?? value, image: image || undefined })
     })
     if (skus.length > 1) {
       if (attributes.length === 0) {
@@ -190,44 +190,6 @@ function checkSkus(dto: Obj, ctx: MethodContext, p: Problems): SkuRecord[] {
   return out
 }
 
-function checkAttributes(dto: Obj, p: Problems): ProductAttribute[] {
-  const attrs = list(dto.attribute_list, "attribute_list", p) ?? []
-  const out: ProductAttribute[] = []
-  let brand = false
-  attrs.forEach((a, i) => {
-    const f = `attribute_list[${i}]`
-    if (!isObj(a)) {
-      p.add(f, "must be an object")
-      return
-    }
-    const attr: ProductAttribute = {
-      attribute_name: text(a.attribute_name)?.trim() || undefined,
-      attribute_value: text(a.attribute_value)?.trim() || undefined,
-      attribute_name_id: integer(a.attribute_name_id, `${f}.attribute_name_id`, 1, Number.MAX_SAFE_INTEGER, p, false),
-      attribute_value_id: integer(a.attribute_value_id, `${f}.attribute_value_id`, 0, Number.MAX_SAFE_INTEGER, p, false),
-    }
-    if (!attr.attribute_name && attr.attribute_name_id === undefined) {
-      p.add(f, "needs attribute_name or attribute_name_id")
-      return
-    }
-    if (!attr.attribute_value && attr.attribute_value_id === undefined) {
-      p.add(`${f}.attribute_value`, "is required")
-      return
-    }
-    if (attr.attribute_value && attr.attribute_value.length > 70) {
-      p.add(`${f}.attribute_value`, "must be at most 70 characters")
-    }
-    if ((attr.attribute_name && BRAND_NAME.test(attr.attribute_name)) || attr.attribute_name_id === BRAND_NAME_ID) {
-      brand = true
-    }
-    out.push(attr)
-  })
-  if (Array.isArray(dto.attribute_list) && !brand) {
-    p.add("attribute_list", 'must contain the Brand Name attribute (use "NoBrand" when the product has none)')
-  }
-  return out
-}
-
 /**
  * Applies AliExpress's listing rules to a post/edit DTO.
  * Throws F00-00-10020-002 listing every field problem, or F00-00-10007-007 for a taken sku_code.
@@ -237,12 +199,17 @@ export function validateProduct(dto: Obj, ctx: MethodContext, productId?: string
   const config = ctx.store.config
 
   const categoryId = integer(dto.aliexpress_category_id, "aliexpress_category_id", 1, Number.MAX_SAFE_INTEGER, p)
+  let categoryAttributes: SeedCategoryAttributes | undefined
+  let categoryName = ""
   if (categoryId !== undefined) {
     const category = CATEGORIES.find((c) => c.id === categoryId)
     if (!category) {
       p.add("aliexpress_category_id", `category ${categoryId} does not exist`)
     } else if (!category.leaf) {
       p.add("aliexpress_category_id", `category ${categoryId} is not a leaf category`)
+    } else {
+      categoryAttributes = CATEGORY_ATTRIBUTES[categoryId]
+      categoryName = `${category.names.en} (${categoryId})`
     }
   }
 
@@ -311,8 +278,8 @@ export function validateProduct(dto: Obj, ctx: MethodContext, productId?: string
     }
   })
 
-  const skus = checkSkus(dto, ctx, p)
-  const attributes = checkAttributes(dto, p)
+  const skus = checkSkus(dto, ctx, p, categoryAttributes)
+  const attributes = checkAttributeList(dto.attribute_list, categoryAttributes, categoryName, p)
   const extras = checkExtras(dto, skus, (field, message) => p.add(field, message))
 
   const dims = {

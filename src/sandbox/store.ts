@@ -458,11 +458,18 @@ export class SandboxStore {
         subject: p.subjects.find((s) => s.language === p.language)?.subject ?? p.subjects[0]?.subject,
         category_id: p.category_id,
         audit_failure_reason: p.audit_failure_reason,
+        attributes: p.attributes.map((a) => ({
+          name_id: a.attribute_name_id,
+          value_id: a.attribute_value_id,
+          name: a.attribute_name,
+          value: a.attribute_value,
+        })),
         skus: p.skus.map((s) => ({
           sku_code: s.sku_code,
           price: s.price,
           discount_price: s.discount_price,
           inventory: s.inventory,
+          attributes: s.attributes.map((a) => ({ name: a.name, value: a.value })),
         })),
       })),
       orders: [...this.orders.values()].map((o) => ({

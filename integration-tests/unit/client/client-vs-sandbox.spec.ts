@@ -49,7 +49,12 @@ function product(skuCode: string, imageUrl: string, subject = "Ceramic mug 350 m
       { sku_code: `${skuCode}-W`, price: "12.00", discount_price: "9.90", inventory: 10, sku_attributes_list: [{ sku_attribute_name: "Color", sku_attribute_value: "White" }] },
       { sku_code: `${skuCode}-B`, price: "12.00", inventory: 4, sku_attributes_list: [{ sku_attribute_name: "Color", sku_attribute_value: "Black" }] },
     ],
-    attribute_list: [{ attribute_name: "Brand Name", attribute_value: "NoBrand" }],
+    // Brand Name NoBrand, Origin Mainland China, Material Ceramic
+    attribute_list: [
+      { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 201512802 },
+      { aliexpress_attribute_name_id: 219, aliexpress_attribute_value_id: 9441741844 },
+      { aliexpress_attribute_name_id: 10, aliexpress_attribute_value_id: 200003001 },
+    ],
     package_length: 12,
     package_width: 10,
     package_height: 10,
@@ -149,12 +154,27 @@ describe("AliExpressClient against the sandbox", () => {
       expect(leaves).toContainEqual({ id: MUGS, name: "Mugs", isLeaf: true, level: 3 })
     })
 
-    it("getSkuAttributes lists Color and Size with their values", async () => {
+    it("getSkuAttributes lists the category's SKU attributes with their values", async () => {
       const attributes = await client.getSkuAttributes(MUGS)
       const color = attributes.find((a) => a.name === "Color")
       expect(color).toMatchObject({ customizedNameAllowed: true, customizedPictureAllowed: true })
       expect(color?.values).toEqual(expect.arrayContaining(["Black", "White"]))
-      expect(attributes.map((a) => a.name)).toContain("Size")
+      const shoeSize = (await client.getSkuAttributes("200000601")).find((a) => a.name === "Size")
+      expect(shoeSize).toMatchObject({ customizedNameAllowed: false })
+      expect(shoeSize?.values).toContain("42")
+    })
+
+    it("getCategoryAttributes reads item attributes with ids, fill types and value lists", async () => {
+      const set = await client.getCategoryAttributes("200000346")
+      expect(set.categoryId).toBe("200000346")
+      const byName = Object.fromEntries(set.attributes.map((a) => [a.name, a]))
+      expect(byName["Brand Name"]).toMatchObject({ nameId: "2", required: true, input: "single" })
+      expect(byName["Brand Name"].values).toContainEqual({ id: "4", name: "Other" })
+      expect(byName.Origin).toMatchObject({ nameId: "219", required: true })
+      expect(byName.Origin.values).toContainEqual({ id: "9441741844", name: "Mainland China" })
+      expect(byName.Material).toMatchObject({ required: true, input: "multi" })
+      expect(byName["Model Number"]).toMatchObject({ required: false, input: "text", values: [] })
+      expect(set.skuAttributes.map((a) => a.name)).toEqual(["Color", "Size"])
     })
 
     it("listFreightTemplates and listServiceTemplates", async () => {

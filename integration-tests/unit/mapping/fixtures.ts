@@ -1,5 +1,6 @@
 import {
   defaultTemplate,
+  type CategoryAttributes,
   type MappingContext,
   type SourceProduct,
   type SourceVariant,
@@ -71,4 +72,56 @@ export function context(overrides: Partial<MappingContext> = {}): MappingContext
     validServiceTemplateIds: ["0", "55"],
     ...overrides,
   }
+}
+
+/** The attributes of the Shirts leaf as AliExpress defines them (a subset of the sandbox's clothing set). */
+export function shirtAttributes(): CategoryAttributes {
+  return {
+    category_id: CATEGORY_ID,
+    attributes: [
+      {
+        name_id: "2",
+        name: "Brand Name",
+        required: true,
+        input: "single",
+        values: [{ id: "201512802", name: "NoBrand" }, { id: "203004002", name: "Acme" }, { id: "4", name: "Other" }],
+      },
+      {
+        name_id: "219",
+        name: "Origin",
+        required: true,
+        input: "single",
+        values: [
+          { id: "9441741844", name: "Mainland China" },
+          { id: "9441741850", name: "Portugal" },
+          { id: "9441741845", name: "United States" },
+        ],
+      },
+      {
+        name_id: "10",
+        name: "Material",
+        required: true,
+        input: "multi",
+        values: [{ id: "47", name: "Cotton" }, { id: "48", name: "Polyester" }, { id: "1386", name: "Linen" }, { id: "4", name: "Other" }],
+      },
+      {
+        name_id: "284",
+        name: "Gender",
+        required: false,
+        input: "single",
+        values: [{ id: "100006040", name: "Men" }, { id: "100006041", name: "Women" }, { id: "100006042", name: "Unisex" }],
+      },
+      { name_id: "3", name: "Model Number", required: false, input: "text", values: [] },
+    ],
+    sku_attributes: [
+      { name: "Color", required: false, custom_name: true, values: ["Black", "White", "Red"] },
+      { name: "Size", required: false, custom_name: false, values: ["S", "M", "L", "XL"] },
+    ],
+  }
+}
+
+/** The context with the Shirts category's attribute definitions. */
+export function contextWithAttributes(overrides: Partial<MappingContext> = {}): MappingContext {
+  const defs = shirtAttributes()
+  return context({ categoryAttributes: (id) => (id === CATEGORY_ID ? defs : undefined), ...overrides })
 }

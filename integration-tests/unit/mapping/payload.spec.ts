@@ -127,7 +127,7 @@ describe("payload", () => {
           ],
         },
       ],
-      attribute_list: [{ attribute_name: "Brand", attribute_value: "Acme" }],
+      attribute_list: [{ attribute_name: "Brand Name", attribute_value: "Acme" }],
       package_length: 30,
       package_width: 20,
       package_height: 5,

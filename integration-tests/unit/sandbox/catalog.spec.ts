@@ -32,11 +32,34 @@ describe("sandbox catalogue reference data", () => {
     expect(errorOf(await api.call(method, { category_id: "42" })).sub_code).toBe("isv.invalid-parameter")
   })
 
-  it("lists Color and Size as SKU attributes of a leaf", async () => {
+  it("answers sku.attribute.query with the real field names for SKU and item attributes", async () => {
     const method = "aliexpress.solution.sku.attribute.query"
     const answer = await api.call(method, { query_sku_attribute_info_request: { aliexpress_category_id: 200000346 } })
-    const names = payload(answer, method).result.supporting_sku_attribute_list.sku_attribute_info_dto.map((a: any) => a.sku_attribute_name)
-    expect(names).toEqual(["Color", "Size"])
+    const result = payload(answer, method).result
+    expect(result.supporting_sku_attribute_list.sku_attribute_info_dto).toBeUndefined()
+    const sku = result.supporting_sku_attribute_list.supported_sku_attribute_dto
+    expect(sku.map((a: any) => a.aliexpress_sku_name)).toEqual(["Color", "Size"])
+    expect(sku[0]).toMatchObject({ required: false, support_customized_name: true, support_customized_picture: true })
+    expect(sku[0].aliexpress_sku_value_list.sku_value_simplified_info_dto).toContainEqual(
+      expect.objectContaining({ aliexpress_sku_value_name: "Black" })
+    )
+    const common = result.supporting_common_attribute_list.supported_common_attribute_dto
+    const brand = common.find((a: any) => a.aliexpress_common_attribute_name === "Brand Name")
+    expect(brand).toMatchObject({ aliexpress_common_attribute_name_id: 2, required: true })
+    const brandValues = brand.aliexpress_common_attribute_value_list.common_attribute_value_info_dto
+    expect(brandValues).toContainEqual({ aliexpress_common_attribute_value: "Other", aliexpress_common_attribute_value_id: 4 })
+    const origin = common.find((a: any) => a.aliexpress_common_attribute_name_id === 219)
+    expect(origin).toMatchObject({ aliexpress_common_attribute_name: "Origin", required: true })
+    expect(origin.aliexpress_common_attribute_value_list.common_attribute_value_info_dto.length).toBeGreaterThan(5)
+    const names = common.map((a: any) => a.aliexpress_common_attribute_name)
+    expect(names).toEqual(expect.arrayContaining(["Material", "Gender", "Sleeve Length", "Model Number"]))
+    expect(common.find((a: any) => a.aliexpress_common_attribute_name === "Material")).toMatchObject({ required: true })
+
+    const mugs = payload(await api.call(method, { query_sku_attribute_info_request: { aliexpress_category_id: 200000534 } }), method)
+    const mugNames = mugs.result.supporting_common_attribute_list.supported_common_attribute_dto.map((a: any) => a.aliexpress_common_attribute_name)
+    expect(mugNames).toEqual(expect.arrayContaining(["Brand Name", "Origin", "Material", "Capacity"]))
+    expect(mugNames).not.toContain("Sleeve Length")
+
     const parent = await api.call(method, { query_sku_attribute_info_request: { aliexpress_category_id: 200000343 } })
     expect(errorOf(parent).sub_code).toBe("isv.invalid-parameter")
   })

@@ -257,7 +257,7 @@ export function productDto(image: string, overrides: Record<string, unknown> = {
         ],
       },
     ],
-    attribute_list: [{ attribute_name: "Brand Name", attribute_value: "NoBrand" }],
+    attribute_list: [...TEE_ATTRIBUTES],
     package_length: 30,
     package_width: 20,
     package_height: 3,
@@ -271,6 +271,13 @@ export function productDto(image: string, overrides: Record<string, unknown> = {
 }
 
 export const POST = "aliexpress.solution.product.post"
+
+/** Brand Name NoBrand, Origin Mainland China, Material Cotton: the T-Shirts category's required attributes. */
+export const TEE_ATTRIBUTES = [
+  { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 201512802 },
+  { aliexpress_attribute_name_id: 219, aliexpress_attribute_value_id: 9441741844 },
+  { aliexpress_attribute_name_id: 10, aliexpress_attribute_value_id: 47 },
+]
 
 /** Posts a product and ends its audit; returns the product id (string) and its sku codes. */
 export async function listProduct(

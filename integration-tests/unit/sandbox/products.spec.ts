@@ -1,5 +1,5 @@
 import { SandboxHandle } from "../../../src/sandbox"
-import { POST, TestApi, errorOf, listProduct, payload, productDto, startTestSandbox, uniqueSku, uploadPng } from "./helpers"
+import { POST, TEE_ATTRIBUTES, TestApi, errorOf, listProduct, payload, productDto, startTestSandbox, uniqueSku, uploadPng } from "./helpers"
 
 const EDIT = "aliexpress.solution.product.edit"
 const INFO = "aliexpress.solution.product.info.get"
@@ -87,9 +87,12 @@ describe("sandbox products", () => {
     expect(error.sub_msg).toContain(field)
   })
 
-  it("accepts a brand given as None and a single unattributed SKU", async () => {
+  it("accepts a brand outside the list as Other with its name, and a single unattributed SKU", async () => {
     const dto = productDto(image, {
-      attribute_list: [{ attribute_name: "Brand Name", attribute_value: "None" }],
+      attribute_list: [
+        { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 4, attribute_value: "Fjordwear" },
+        ...TEE_ATTRIBUTES.slice(1),
+      ],
       sku_info_list: [{ sku_code: uniqueSku(), price: "5.00", inventory: 1 }],
     })
     expect(payload(await api.call(POST, { post_product_request: dto }), POST).result.success).toBe(true)

@@ -24,6 +24,8 @@ export type ListingsQuery = {
   status?: string
   has_problems?: boolean
   q?: string
+  /** "true" for any category attribute, or an attribute name */
+  missing_attribute?: string
 }
 
 export const LISTINGS_PATH = "/admin/aliexpress/listings"

@@ -14,6 +14,59 @@ export type Preview = {
   problems: Problem[]
   source_images?: string[]
   variant_skus?: Record<string, string>
+  attributes?: {
+    name: string
+    name_id: string
+    required: boolean
+    origin: string
+    values: { input: string; kind: string; value_name?: string; value_id?: string }[]
+  }[]
+}
+
+export type MatchKind = "exact" | "spacing" | "lookup" | "id" | "country" | "other" | "text" | "none"
+
+export type AttributeReport = {
+  name: string
+  name_id: string
+  required: boolean
+  input: "single" | "multi" | "text"
+  origin: "template" | "category" | "brand" | "default"
+  entry?: string
+  /** the source in effect (for "default": the product's own field, else its metadata key) */
+  source: import("../components/mapping/types").FieldSource
+  value_list?: string
+  accepted: { id: string; name: string }[]
+  counts: { matched: number; other: number; failed: number; empty: number }
+  values: { input: string; kind: MatchKind; value_id?: string; value_name?: string; products: number }[]
+}
+
+export type CategoryAttributes = {
+  category_id: string
+  error?: string
+  attributes: { name_id: string; name: string; required: boolean; input: "single" | "multi" | "text"; values: { id: string; name: string }[] }[]
+  sku_attributes: { name: string; required: boolean; custom_name: boolean; values: string[] }[]
+  values: { products: number; scanned: number; attributes: AttributeReport[] } | null
+}
+
+/** A category's attributes with the catalogue's value matches (with the saved template). */
+export const useCategoryAttributes = (categoryId: string) =>
+  useQuery({
+    queryKey: aliexpressKeys.categoryAttributes(categoryId),
+    queryFn: () =>
+      sdk.client.fetch<{ category_attributes: CategoryAttributes }>(`/admin/aliexpress/categories/${categoryId}/attributes`, {
+        query: { values: "true" },
+      }),
+    enabled: !!categoryId,
+    retry: false,
+  })
+
+export const useRefreshCategoryAttributes = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (categoryId: string) =>
+      sdk.client.fetch(`/admin/aliexpress/categories/${categoryId}/attributes`, { query: { refresh: "true" } }),
+    onSuccess: (_d, categoryId) => qc.invalidateQueries({ queryKey: aliexpressKeys.categoryAttributes(categoryId) }),
+  })
 }
 
 export const useTemplates = () =>
@@ -30,11 +83,11 @@ export const useSaveTemplate = () => {
       id
         ? sdk.client.fetch<{ template: TemplateRecord }>(`/admin/aliexpress/templates/${id}`, {
             method: "POST",
-            body: { name: body.name, fields: body.fields, settings: body.settings },
+            body: { name: body.name, fields: body.fields, attributes: body.attributes ?? {}, settings: body.settings },
           })
         : sdk.client.fetch<{ template: TemplateRecord }>("/admin/aliexpress/templates", {
             method: "POST",
-            body: { name: body.name, fields: body.fields, settings: body.settings, is_default: true },
+            body: { name: body.name, fields: body.fields, attributes: body.attributes ?? {}, settings: body.settings, is_default: true },
           }),
     onSuccess: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
@@ -47,7 +100,16 @@ export const usePreview = () =>
         method: "POST",
         body: {
           product_id: body.product_id,
-          ...(body.template ? { template: { name: body.template.name, fields: body.template.fields, settings: body.template.settings } } : {}),
+          ...(body.template
+            ? {
+                template: {
+                  name: body.template.name,
+                  fields: body.template.fields,
+                  attributes: body.template.attributes ?? {},
+                  settings: body.template.settings,
+                },
+              }
+            : {}),
         },
       }),
   })
@@ -66,7 +128,11 @@ export const useSaveLookupList = () => {
         method: "POST",
         body: { name: body.name, description: body.description ?? null, entries: body.entries },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: aliexpressKeys.lookupLists.all() }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: aliexpressKeys.lookupLists.all() })
+      // Value lists decide how attribute values match.
+      qc.invalidateQueries({ queryKey: aliexpressKeys.categoryAttributes() })
+    },
   })
 }
 

@@ -26,6 +26,8 @@ export const aliexpressKeys = {
   lookupLists: {
     all: () => [...root, "lookup-lists"] as const,
   },
+  categoryAttributes: (categoryId?: string) =>
+    (categoryId ? [...root, "category-attributes", categoryId] : [...root, "category-attributes"]) as readonly string[],
   reference: (what: string, arg?: string) => [...root, "reference", what, arg ?? ""] as const,
   preview: (input: unknown) => [...root, "preview", input] as const,
   medusa: (what: string, query?: Record<string, unknown>) => [...root, "medusa", what, query ?? {}] as const,

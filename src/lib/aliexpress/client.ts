@@ -157,6 +157,11 @@ export class AliExpressClient {
     return catalog.getSkuAttributes(this.caller, categoryId)
   }
 
+  /** The category's item attributes (with their accepted values) and SKU attributes. */
+  getCategoryAttributes(categoryId: string) {
+    return catalog.getCategoryAttributes(this.caller, categoryId)
+  }
+
   listFreightTemplates() {
     return catalog.listFreightTemplates(this.caller)
   }

@@ -76,6 +76,22 @@ export interface SkuAttribute {
   values: string[]
 }
 
+/** An item attribute of a category ("item specifics": Brand Name, Origin, Material, ...). */
+export interface CategoryAttribute {
+  nameId: string
+  name: string
+  required: boolean
+  /** single: one value of the list; multi: several; text: free text */
+  input: "single" | "multi" | "text"
+  values: Array<{ id: string; name: string }>
+}
+
+export interface CategoryAttributeSet {
+  categoryId: string
+  skuAttributes: SkuAttribute[]
+  attributes: CategoryAttribute[]
+}
+
 export interface FreightTemplate {
   id: string
   name: string
@@ -97,8 +113,16 @@ export interface PostProductRequest {
   /** Image-bank URLs, at most 6. */
   main_image_urls_list: string[]
   sku_info_list: PostProductSku[]
-  /** Product attributes; `Brand` is required. */
-  attribute_list?: Array<{ attribute_name: string; attribute_value: string }>
+  /**
+   * The category's item attributes, by the DTO's four fill types: a value id, free text, the
+   * "Other" value id with text, or a custom name with a value.
+   */
+  attribute_list?: Array<{
+    aliexpress_attribute_name_id?: string | number
+    aliexpress_attribute_value_id?: string | number
+    attribute_name?: string
+    attribute_value?: string
+  }>
   /** Whole centimetres, 1-700. */
   package_length: number
   package_width: number

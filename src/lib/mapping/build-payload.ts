@@ -14,11 +14,20 @@ export type MappingResult = {
   variantSkus: { variantId: string; skuCode: string }[]
 }
 
-export type PreviewResult = Omit<MappingResult, "payload"> & { payload: PostProductRequest }
+/** One category attribute as the preview shows it: its values and how each matched. */
+export type PreviewAttribute = {
+  name: string
+  name_id: string
+  required: boolean
+  origin: string
+  values: { input: string; kind: string; value_name?: string; value_id?: string }[]
+}
+
+export type PreviewResult = Omit<MappingResult, "payload"> & { payload: PostProductRequest; attributes: PreviewAttribute[] }
 
 const int = (n: number) => (Number.isFinite(n) ? n : 0)
 
-function shape(listing: ResolvedListing): Omit<PreviewResult, "problems"> {
+function shape(listing: ResolvedListing): Omit<PreviewResult, "problems" | "attributes"> {
   const { fields, ctx } = listing
   const settings = ctx.template.settings
   const map = ctx.imageUrlMap
@@ -55,7 +64,7 @@ function shape(listing: ResolvedListing): Omit<PreviewResult, "problems"> {
     ],
     main_image_urls_list: map ? sourceImages.map((u) => map[u] ?? u) : sourceImages,
     sku_info_list,
-    attribute_list: [{ attribute_name: "Brand", attribute_value: listing.brand }],
+    attribute_list: listing.attributes.list,
     package_length: dim("package_length"),
     package_width: dim("package_width"),
     package_height: dim("package_height"),
@@ -79,11 +88,20 @@ function shape(listing: ResolvedListing): Omit<PreviewResult, "problems"> {
 export function buildPayload(product: SourceProduct, ctx: MappingContext): PreviewResult {
   const listing = resolveListing(product, ctx)
   const problems = validateListing(listing)
-  return { ...shape(listing), problems }
+  const attributes = listing.attributes.attributes.map((a) => ({
+    name: a.def.name,
+    name_id: a.def.name_id,
+    required: a.def.required,
+    origin: a.origin,
+    values: a.matches.map((m) => ({ input: m.input, kind: m.kind, value_name: m.value?.name, value_id: m.value?.id })),
+  }))
+  return { ...shape(listing), problems, attributes }
 }
 
 /** Map and validate a product: the payload is null when any problem exists. */
 export function mapProduct(product: SourceProduct, ctx: MappingContext): MappingResult {
-  const result = buildPayload(product, ctx)
-  return result.problems.length ? { ...result, payload: null } : result
+  const listing = resolveListing(product, ctx)
+  const problems = validateListing(listing)
+  const shaped = shape(listing)
+  return problems.length ? { ...shaped, problems, payload: null } : { ...shaped, problems }
 }

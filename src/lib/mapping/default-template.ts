@@ -19,6 +19,13 @@ const productOrVariant = (key: "weight" | "length" | "width" | "height"): FieldS
   default: `{variant.${key}}`,
 })
 
+/** The product's own attribute, else a metadata key of the same meaning. */
+const attributeOrMetadata = (path: string, key: string): FieldSource => ({
+  source: "rule",
+  rules: [{ when: { path, op: "exists" }, value: `{${path}}` }],
+  default: `{metadata.${key}}`,
+})
+
 /**
  * A template that lists a typical Medusa catalogue once the merchant sets the category
  * (an entry per Medusa category handle in the "categories" lookup list), the freight template
@@ -62,6 +69,13 @@ export function defaultTemplate(name = "Default"): MappingTemplate {
         default: "NoBrand",
       },
       category_id: { source: "lookup", list: "categories", path: "categories.handle", on_miss: "problem" },
+    },
+    // Brand Name comes from the Brand field above. Attributes without an entry (Gender, Sleeve
+    // Length, ...) read the product's metadata key named after them (gender, sleeve_length).
+    attributes: {
+      Origin: { source: attributeOrMetadata("origin_country", "origin") },
+      Material: { source: attributeOrMetadata("material", "material") },
+      "Upper Material": { source: attributeOrMetadata("material", "material") },
     },
     settings: { ...DEFAULT_SETTINGS, color_option: [...DEFAULT_SETTINGS.color_option], size_option: [...DEFAULT_SETTINGS.size_option] },
   }

@@ -13,7 +13,7 @@ export {
   LIMITS,
   type DuplicateSku,
 } from "./validate"
-export { buildPayload, mapProduct, type MappingResult, type PreviewResult } from "./build-payload"
+export { buildPayload, mapProduct, type MappingResult, type PreviewResult, type PreviewAttribute } from "./build-payload"
 export {
   computePrice,
   computeInventory,
@@ -29,3 +29,32 @@ export { UNIT_TYPES, unitTypeId } from "./units"
 export { sanitizeDescription, type SanitizedDescription } from "./sanitize"
 export { foreignLetters } from "./text"
 export { PRICE_STOCK_BATCH, toPriceUpdates, toInventoryUpdates, type ListedSkus } from "./batch-updates"
+export {
+  matchValue,
+  matchValues,
+  splitValues,
+  normValue,
+  otherValue,
+  someAcceptedValues,
+  type MatchKind,
+  type ValueMatch,
+} from "./attribute-values"
+export {
+  resolveAttributes,
+  resolveAttribute,
+  attributeSourceFor,
+  attributeListEntries,
+  attributeProblems,
+  checkSkuAttributes,
+  findAttributeEntry,
+  toCategoryAttributes,
+  defaultAttributeSource,
+  isBrandAttribute,
+  metadataKeyOf,
+  type AttributeOrigin,
+  type AttributeResolution,
+  type ResolvedAttribute,
+} from "./resolve-attributes"
+export { categoryIdOf, productCategoryId } from "./resolve-listing"
+export { countryNames } from "./countries"
+export { valueMatchReport, type AttributeReport, type ValueReportRow } from "./attribute-report"

@@ -4,6 +4,18 @@ export type SkuAttribute = {
   sku_attribute_value: string
 }
 
+/**
+ * `attribute_list` element, by the DTO's four fill types: 1) name id + value id (one element per
+ * value of a multi-select); 2) name id + free text; 3) name id + the "Other" value id + text;
+ * 4) a custom name + value.
+ */
+export type AttributeListEntry = {
+  aliexpress_attribute_name_id?: number
+  aliexpress_attribute_value_id?: number
+  attribute_name?: string
+  attribute_value?: string
+}
+
 export type SkuInfo = {
   /** the variant's SKU: the product number the seller knows the item by */
   sku_code: string
@@ -27,7 +39,7 @@ export type PostProductRequest = {
   }[]
   main_image_urls_list: string[]
   sku_info_list: SkuInfo[]
-  attribute_list: { attribute_name: string; attribute_value: string }[]
+  attribute_list: AttributeListEntry[]
   /** integer cm */
   package_length: number
   package_width: number

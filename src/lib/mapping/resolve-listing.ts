@@ -2,6 +2,7 @@ import { FIELD_LABELS } from "./field-definitions"
 import { describePath, isEmptyValue, optionTitleOf, valueText, type Value } from "./paths"
 import { computeInventory, computePrice, sellableOf, sourceAmount } from "./pricing"
 import { resolveField, type Resolved } from "./resolve-field"
+import { checkSkuAttributes, resolveAttributes, type AttributeResolution } from "./resolve-attributes"
 import { sanitizeDescription, type SanitizedDescription } from "./sanitize"
 import type { SkuAttribute } from "./payload"
 import type { FieldKey, FieldSource, MappingContext, SourceProduct, SourceVariant } from "./types"
@@ -40,6 +41,22 @@ export type ResolvedListing = {
   variants: ResolvedVariant[]
   /** option titles with more than one value that are neither color nor size options */
   unsupportedOptions: string[]
+  /** the category's item attributes, resolved and matched, and the attribute_list they make */
+  attributes: AttributeResolution
+  /** "T-Shirts (200000346)", or the bare id when its name is not known */
+  categoryLabel: string
+  /** Color/Size values the category's SKU attributes do not take */
+  skuProblems: { field: string; message: string; hint: string }[]
+  /** a reader of definitions was given but had none for this category: AliExpress's reason, if any */
+  attributesUnread?: string
+}
+
+const CATEGORY_ID = /^\d+$/
+
+/** The AliExpress category id a resolved category field gives, when it is one. */
+export function categoryIdOf(value: Value): string | undefined {
+  const id = valueText(value).trim()
+  return CATEGORY_ID.test(id) && id !== "0" ? id : undefined
 }
 
 const PRODUCT_FIELDS: FieldKey[] = [
@@ -200,13 +217,34 @@ export function resolveListing(product: SourceProduct, ctx: MappingContext): Res
     }
   }
 
+  const brand = plainText(fields.brand)
+  const categoryId = categoryIdOf(fields.category_id.resolved.value)
+  const info = categoryId ? ctx.categoryInfo?.(categoryId) : undefined
+  const categoryLabel = categoryId ? (info?.name ? `${info.name} (${categoryId})` : categoryId) : ""
+  const knownLeaf = !!categoryId && (!ctx.categoryInfo || !!info?.isLeaf)
+  const read = knownLeaf ? ctx.categoryAttributes?.(categoryId!) : undefined
+  const defs = read && !read.error ? read : undefined
+  const attributes = resolveAttributes(product, template, lookupLists, categoryId, defs, brand)
+  const skuProblems: ResolvedListing["skuProblems"] = []
+  if (defs) {
+    for (const rv of variants) {
+      const checked = checkSkuAttributes(rv.attributes, defs.sku_attributes, categoryLabel)
+      rv.attributes = checked.attributes
+      for (const p of checked.problems) skuProblems.push({ field: rv.problemField, ...p })
+    }
+  }
+
   return {
     product,
     ctx,
     fields,
     subject: plainText(fields.subject).replace(/\s+/g, " "),
     keywords: plainText(fields.keywords),
-    brand: plainText(fields.brand),
+    brand,
+    attributes,
+    categoryLabel,
+    skuProblems,
+    attributesUnread: knownLeaf && !!ctx.categoryAttributes && !defs ? read?.error ?? "" : undefined,
     description,
     mobileDescription,
     photos,
@@ -238,4 +276,10 @@ export function fixHint(field: FieldResult, what?: string): string {
     case "lookup":
       return `Fix the entries of lookup list "${source.list}" or change "${label}" in the mapping template`
   }
+}
+
+/** The AliExpress category a product maps to with a template (before any other field is resolved). */
+export function productCategoryId(product: SourceProduct, template: MappingContext["template"], lookupLists: MappingContext["lookupLists"]): string | undefined {
+  const source = template.fields.category_id
+  return source ? categoryIdOf(resolveField(source, product, undefined, lookupLists).value) : undefined
 }

@@ -217,6 +217,28 @@ export const templateSettingsSchema = z.strictObject({
 
 export type TemplateSettings = z.infer<typeof templateSettingsSchema>
 
+/** Where one AliExpress attribute's value comes from, and the value list that matches it. */
+export const attributeSourceEntrySchema = z.strictObject({
+  source: fieldSourceSchema.optional(),
+  /** a lookup list: merchant value -> AliExpress value id (or value name) */
+  value_list: nonEmpty("value_list").optional(),
+})
+
+export const attributeMappingSchema = attributeSourceEntrySchema.extend({
+  /** per-category overrides, keyed by AliExpress category id */
+  categories: z
+    .record(z.string().regex(/^\d+$/, { error: "category keys must be AliExpress category ids" }), attributeSourceEntrySchema)
+    .optional(),
+  /** also send as the seller's own attribute (name + value) in categories that do not have it */
+  custom: z.boolean().optional(),
+})
+
+export type AttributeSourceEntry = z.infer<typeof attributeSourceEntrySchema>
+export type AttributeMapping = z.infer<typeof attributeMappingSchema>
+
+/** AliExpress attribute name -> its mapping; applies in every category that has the attribute. */
+export const attributeMappingsSchema = z.record(nonEmpty("attribute name"), attributeMappingSchema)
+
 const fieldsShape = Object.fromEntries(
   FIELD_KEYS.map((key) => [key, fieldSourceSchema.optional()])
 ) as Record<FieldKey, z.ZodOptional<typeof fieldSourceSchema>>
@@ -224,12 +246,15 @@ const fieldsShape = Object.fromEntries(
 export const mappingTemplateSchema = z.strictObject({
   name: nonEmpty("name"),
   fields: z.strictObject(fieldsShape),
+  attributes: attributeMappingsSchema.default({}),
   settings: templateSettingsSchema.prefault({}),
 })
 
 export type MappingTemplate = {
   name: string
   fields: Partial<Record<FieldKey, FieldSource>>
+  /** templates saved before attribute mapping have none */
+  attributes?: Record<string, AttributeMapping>
   settings: TemplateSettings
 }
 
@@ -265,6 +290,33 @@ export type QuantityRules = {
 
 export type CategoryInfo = { isLeaf: boolean; name?: string }
 
+/** One item attribute of a category, as read with sku.attribute.query. */
+export type CategoryAttributeDef = {
+  name_id: string
+  name: string
+  required: boolean
+  /** single: one value of the list; multi: several; text: free text */
+  input: "single" | "multi" | "text"
+  values: { id: string; name: string }[]
+}
+
+export type SkuAttributeDef = {
+  name: string
+  required: boolean
+  /** a value of the seller's own (e.g. a custom Color name) is accepted */
+  custom_name: boolean
+  values: string[]
+}
+
+/** A leaf category's attribute definitions. */
+export type CategoryAttributes = {
+  category_id: string
+  attributes: CategoryAttributeDef[]
+  sku_attributes: SkuAttributeDef[]
+  /** AliExpress refused to describe the category (e.g. not a leaf): its message */
+  error?: string
+}
+
 export type MappingContext = {
   template: MappingTemplate
   lookupLists: LookupList[]
@@ -278,6 +330,11 @@ export type MappingContext = {
   validServiceTemplateIds?: string[]
   /** source URL -> image-bank URL */
   imageUrlMap?: Record<string, string>
+  /**
+   * The category's attribute definitions; when absent, only Brand Name is sent (by name). A
+   * category it answers undefined for is reported as not read.
+   */
+  categoryAttributes?: (categoryId: string) => CategoryAttributes | undefined
 }
 
 export type FieldKind = "text" | "html" | "number" | "integer" | "id" | "image" | "price"

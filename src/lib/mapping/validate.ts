@@ -3,6 +3,7 @@ import { describePath } from "./paths"
 import { sourceCurrency } from "./pricing"
 import { fixHint, toNumber, type FieldResult, type ResolvedListing, type ResolvedVariant } from "./resolve-listing"
 import type { SanitizedDescription } from "./sanitize"
+import { attributeProblems } from "./resolve-attributes"
 import { foreignLetters } from "./text"
 import { unitTypeId } from "./units"
 import type { FieldKey, Problem, SourceProduct } from "./types"
@@ -404,7 +405,20 @@ export function validateListing(listing: ResolvedListing): Problem[] {
   checkTemplateId(fields.freight_template_id, ctx.validFreightTemplateIds, false, report)
   checkTemplateId(fields.service_template_id, ctx.validServiceTemplateIds, true, report)
 
-  required(fields.brand, listing.brand !== "", report)
+  // With the category's definitions, Brand Name is checked with the other item attributes.
+  if (!listing.attributes.defs) required(fields.brand, listing.brand !== "", report)
+  if (listing.attributesUnread !== undefined) {
+    const reason = listing.attributesUnread
+    report(
+      "attribute_list",
+      `The attributes of category ${listing.categoryLabel} could not be read from AliExpress${reason ? `: ${reason}` : ""}`,
+      reason
+        ? `Choose an AliExpress leaf category: ${fixHint(fields.category_id)}`
+        : "Check the AliExpress connection in Settings, then sync again"
+    )
+  }
+  for (const p of attributeProblems(listing.attributes, listing.categoryLabel)) report(p.field, p.message, p.hint)
+  for (const p of listing.skuProblems) report(p.field, p.message, p.hint)
 
   checkVariants(listing, report)
   return problems

@@ -1,8 +1,10 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { AliExpressClient, type TokenSet } from "../../lib/aliexpress"
+import { AliExpressClient, AliExpressRetryableError, type TokenSet } from "../../lib/aliexpress"
 import { orderRetryAt } from "../../lib/orders/backoff"
+import { toCategoryAttributes, type CategoryAttributes } from "../../lib/mapping"
 import {
   AliExpressAccount,
+  AliExpressCategoryAttributes,
   AliExpressImage,
   AliExpressListing,
   AliExpressLookupList,
@@ -15,6 +17,11 @@ import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-optio
 import { isMasked, maskSecret } from "./lib/mask"
 import { ProcessCaches } from "./lib/process-caches"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
+
+/** Category attribute definitions are read again after a day (or on an explicit refresh). */
+const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
+/** How long a read is shared with concurrent callers (sync pages planned at the same moment). */
+const SHARED_READ_MS = 10 * 1000
 
 type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
 
@@ -31,11 +38,14 @@ class AliExpressModuleService extends MedusaService({
   AliExpressImage,
   AliExpressOrder,
   AliExpressShipment,
+  AliExpressCategoryAttributes,
 }) {
   protected readonly cipher_: SecretCipher
   protected readonly options_: PluginOptions
   protected readonly clients_ = new Map<string, { client: AliExpressClient; fingerprint: string }>()
   readonly caches = new ProcessCaches()
+  /** category attribute reads under way, so concurrent sync pages share one call per category */
+  protected readonly categoryReads_ = new Map<string, { at: number; read: Promise<CategoryAttributes> }>()
 
   constructor(container: Record<string, unknown>, options: AliExpressModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -257,6 +267,84 @@ class AliExpressModuleService extends MedusaService({
       has_app_secret: !!appSecret,
       is_connected: !!accessToken && account.status === "connected",
     } as PublicAccount
+  }
+
+  /**
+   * The attribute definitions of leaf categories for an account: kept ones younger than a day
+   * (unless `refresh`), the rest read with sku.attribute.query and kept. A category AliExpress
+   * refuses to describe (not a leaf, unknown) comes back with its `error`; a transient failure
+   * (timeout, rate limit) throws, so the caller retries rather than judging products on it.
+   */
+  async categoryAttributes(
+    account: AccountRecord,
+    categoryIds: string[],
+    opts: { refresh?: boolean; client?: AliExpressClient } = {}
+  ): Promise<Map<string, CategoryAttributes>> {
+    const ids = [...new Set(categoryIds)]
+    const out = new Map<string, CategoryAttributes>()
+    if (!ids.length) {
+      return out
+    }
+    const rows = await this.listAliExpressCategoryAttributes({ account_id: account.id, category_id: ids }, { take: ids.length })
+    const fresh = Date.now() - CATEGORY_ATTRIBUTES_TTL_MS
+    for (const row of rows) {
+      if (!opts.refresh && new Date(row.fetched_at).getTime() > fresh) {
+        out.set(row.category_id, {
+          category_id: row.category_id,
+          attributes: row.attributes as unknown as CategoryAttributes["attributes"],
+          sku_attributes: row.sku_attributes as unknown as CategoryAttributes["sku_attributes"],
+        })
+      }
+    }
+    const missing = ids.filter((id) => !out.has(id))
+    if (!missing.length) {
+      return out
+    }
+    const client = opts.client ?? this.getClient(account)
+    const now = Date.now()
+    for (const [key, entry] of this.categoryReads_) {
+      if (now - entry.at > SHARED_READ_MS) this.categoryReads_.delete(key)
+    }
+    const read = await Promise.all(
+      missing.map((categoryId) => {
+        // Pages planned at the same moment share one read of a category they both need (also
+        // one that just ended: the other page may have looked for the kept row a moment before).
+        const key = `${account.id}:${categoryId}`
+        const shared = opts.refresh ? undefined : this.categoryReads_.get(key)
+        if (shared) return shared.read
+        const pending = this.readCategoryAttributes_(account.id, categoryId, client, rows.find((r) => r.category_id === categoryId)?.id)
+        this.categoryReads_.set(key, { at: now, read: pending })
+        pending.catch(() => this.categoryReads_.get(key)?.read === pending && this.categoryReads_.delete(key))
+        return pending
+      })
+    )
+    read.forEach((defs) => out.set(defs.category_id, defs))
+    return out
+  }
+
+  private async readCategoryAttributes_(
+    accountId: string,
+    categoryId: string,
+    client: AliExpressClient,
+    existingId: string | undefined
+  ): Promise<CategoryAttributes> {
+    let defs: CategoryAttributes
+    try {
+      defs = toCategoryAttributes(await client.getCategoryAttributes(categoryId))
+    } catch (error) {
+      if (error instanceof AliExpressRetryableError) {
+        throw error
+      }
+      return { category_id: categoryId, attributes: [], sku_attributes: [], error: (error as Error).message }
+    }
+    const data = { attributes: defs.attributes as any, sku_attributes: defs.sku_attributes as any, fetched_at: new Date() }
+    if (existingId) {
+      await this.updateAliExpressCategoryAttributes({ id: existingId, ...data })
+    } else {
+      // Another process may have kept the same new category at once: the unique index keeps one row.
+      await this.createAliExpressCategoryAttributes({ account_id: accountId, category_id: categoryId, ...data }).catch(() => undefined)
+    }
+    return defs
   }
 
   /**

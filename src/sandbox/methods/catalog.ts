@@ -2,8 +2,9 @@ import crypto from "node:crypto"
 import { MethodContext, MethodDef, asObject, intValue, jsonParam, requireParam } from "../context"
 import { BusinessError, SUB, invalid, missing } from "../errors"
 import { imageInfo } from "../image-info"
-import { wrap } from "../json"
-import { CATEGORIES, FREIGHT_TEMPLATES, SELLER, SERVICE_TEMPLATES, SKU_ATTRIBUTES } from "../seed"
+import { CATEGORY_ATTRIBUTES } from "../category-attributes"
+import { id, wrap } from "../json"
+import { CATEGORIES, FREIGHT_TEMPLATES, SELLER, SERVICE_TEMPLATES } from "../seed"
 
 const MAX_IMAGE_BYTES = 3 * 1024 * 1024
 const MAX_IMAGE_SIDE = 5000
@@ -53,26 +54,40 @@ function skuAttributes(ctx: MethodContext): Record<string, unknown> {
   if (!category.leaf) {
     throw invalid("aliexpress_category_id", `category ${categoryId} is not a leaf category`)
   }
+  const attributes = CATEGORY_ATTRIBUTES[categoryId] ?? { attributes: [], sku: [] }
   return {
     result: {
       success: true,
-      aliexpress_category_id: categoryId,
       supporting_sku_attribute_list: wrap(
-        "sku_attribute_info_dto",
-        Object.entries(SKU_ATTRIBUTES).map(([name, attr], index) => ({
-          sku_attribute_name: name,
-          sku_attribute_id: attr.id,
-          sku_attribute_order: index + 1,
-          customized_name_allowed: true,
-          customized_pic_allowed: name === "Color",
-          required: false,
-          sku_attribute_values: wrap(
-            "sku_attribute_value_dto",
-            Object.entries(attr.values).map(([value, valueId]) => ({
-              sku_attribute_value: value,
-              sku_attribute_value_id: valueId,
-            }))
+        "supported_sku_attribute_dto",
+        attributes.sku.map((attr) => ({
+          aliexpress_sku_name: attr.name,
+          aliexpress_sku_name_id: attr.id,
+          required: attr.required,
+          support_customized_name: attr.customName,
+          support_customized_picture: attr.customPicture,
+          aliexpress_sku_value_list: wrap(
+            "sku_value_simplified_info_dto",
+            attr.values.map((value) => ({ aliexpress_sku_value_name: value.name, aliexpress_sku_value_id: value.id }))
           ),
+        }))
+      ),
+      supporting_common_attribute_list: wrap(
+        "supported_common_attribute_dto",
+        attributes.attributes.map((attr) => ({
+          aliexpress_common_attribute_name: attr.name,
+          aliexpress_common_attribute_name_id: id(attr.id),
+          required: attr.required,
+          attribute_show_type_value: attr.input,
+          aliexpress_common_attribute_value_list: attr.values.length
+            ? wrap(
+                "common_attribute_value_info_dto",
+                attr.values.map((value) => ({
+                  aliexpress_common_attribute_value: value.name,
+                  aliexpress_common_attribute_value_id: id(value.id),
+                }))
+              )
+            : undefined,
         }))
       ),
     },

@@ -7,14 +7,22 @@ import { useCategoryChildren, type CategoryNode } from "../../hooks/reference"
  * Walks the AliExpress category tree one level at a time. Only a leaf can be
  * chosen: AliExpress refuses products in a parent category.
  */
-export const CategoryPicker = ({ value, onChange }: { value: string; onChange: (id: string) => void }) => {
+export const CategoryPicker = ({
+  value,
+  onChange,
+  testId = "category-picker",
+}: {
+  value: string
+  onChange: (id: string) => void
+  testId?: string
+}) => {
   const [trail, setTrail] = useState<CategoryNode[]>([])
   const [chosenName, setChosenName] = useState<string | null>(null)
   const parentId = trail.length ? trail[trail.length - 1].id : "0"
   const { data, isLoading, isError, error } = useCategoryChildren(parentId)
 
   return (
-    <div className="flex flex-col gap-y-2 rounded-md border border-ui-border-base p-3" data-testid="category-picker">
+    <div className="flex flex-col gap-y-2 rounded-md border border-ui-border-base p-3" data-testid={testId}>
       <div className="flex items-center gap-x-2">
         <Text size="small" className="text-ui-fg-subtle">
           Selected:

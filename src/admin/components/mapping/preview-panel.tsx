@@ -65,6 +65,34 @@ export const PreviewPanel = ({ template }: { template: TemplateRecord }) => {
             </Text>
           </div>
           {!result.valid && <ProblemsList problems={result.problems} />}
+          {!!result.attributes?.length && (
+            <div data-testid="preview-attributes">
+              <Text size="small" weight="plus">
+                Category attributes
+              </Text>
+              <ul className="flex flex-col gap-y-1 pt-1">
+                {result.attributes.map((a) => (
+                  <li key={a.name_id} className="flex flex-wrap items-center gap-x-2">
+                    <Text size="xsmall" weight="plus">
+                      {a.name}
+                      {a.required ? " *" : ""}
+                    </Text>
+                    {a.values.length ? (
+                      a.values.map((v) => (
+                        <Badge key={`${v.kind}:${v.input}`} size="2xsmall" color={v.kind === "none" ? "red" : v.kind === "other" ? "orange" : "green"}>
+                          {v.kind === "other" ? `Other: ${v.input}` : v.kind === "none" || v.kind === "text" ? v.input : `${v.input} → ${v.value_name}`}
+                        </Badge>
+                      ))
+                    ) : (
+                      <Text size="xsmall" className={a.required ? "text-ui-fg-error" : "text-ui-fg-muted"}>
+                        no value
+                      </Text>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div>
             <Text size="small" weight="plus">
               Payload

@@ -10,11 +10,21 @@ export type FieldSource =
 
 export type SourceKind = FieldSource["source"]
 
+/** Where one AliExpress attribute takes its value from (see the template's `attributes`). */
+export type AttributeSourceEntry = { source?: FieldSource; value_list?: string }
+
+export type AttributeMapping = AttributeSourceEntry & {
+  /** per-category overrides, by AliExpress category id */
+  categories?: Record<string, AttributeSourceEntry>
+  custom?: boolean
+}
+
 export type TemplateRecord = {
   id?: string
   name: string
   is_default?: boolean
   fields: Record<string, FieldSource | undefined>
+  attributes?: Record<string, AttributeMapping> | null
   settings?: Record<string, unknown>
 }
 

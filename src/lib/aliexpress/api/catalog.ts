@@ -5,7 +5,7 @@ import {
   skuAttributesSchema,
   uploadImageSchema,
 } from "../schemas"
-import type { Category, FreightTemplate, ServiceTemplate, SkuAttribute } from "../types"
+import type { Category, CategoryAttribute, CategoryAttributeSet, FreightTemplate, ServiceTemplate, SkuAttribute } from "../types"
 import { AliExpressPermanentError } from "../errors"
 import { invalidArgument, parsePayload, type Caller } from "./caller"
 
@@ -40,46 +40,56 @@ export async function getCategoryChildren(call: Caller, categoryId = "0"): Promi
   }))
 }
 
-function pick(source: Record<string, unknown>, keys: string[]): unknown {
-  return keys.map((key) => source[key]).find((value) => value !== undefined && value !== null && value !== "")
+/** How an item attribute is filled; without a show type, a list means one value and no list free text. */
+function inputOf(showType: string | undefined, hasValues: boolean): CategoryAttribute["input"] {
+  const type = (showType ?? "").toLowerCase()
+  if (type === "check_box") return "multi"
+  if (type === "input" || type === "interval") return "text"
+  if (type === "list_box") return "single"
+  return hasValues ? "single" : "text"
 }
 
-function flag(value: unknown): boolean {
-  return value === true || value === "true"
-}
-
-function listOf(value: unknown): Record<string, unknown>[] {
-  if (Array.isArray(value)) {
-    return value
-  }
-  if (value && typeof value === "object") {
-    const list = Object.values(value).find(Array.isArray)
-    return list ?? []
-  }
-  return []
-}
-
-/** Reads one supported SKU attribute whatever naming the API version uses. */
-function toSkuAttribute(item: Record<string, unknown>): SkuAttribute {
-  const name = pick(item, ["aliexpress_sku_name", "sku_attribute_name", "attribute_name", "name"])
-  const values = listOf(pick(item, ["aliexpress_sku_value_list", "sku_attribute_values", "attribute_values", "values"]))
-  return {
-    name: englishName(name, ""),
-    required: flag(item.required),
-    customizedNameAllowed: flag(pick(item, ["support_customized_name", "customized_name_allowed"])),
-    customizedPictureAllowed: flag(pick(item, ["support_customized_picture", "customized_pic_allowed"])),
-    values: values
-      .map((value) => pick(value, ["aliexpress_sku_value_name", "sku_attribute_value", "value_name", "name", "value"]))
-      .filter((value): value is string => typeof value === "string")
-      .map((value) => englishName(value, value)),
-  }
-}
-
-export async function getSkuAttributes(call: Caller, categoryId: string): Promise<SkuAttribute[]> {
+/** The category's SKU attributes (Color, Size, ...) and item attributes (Brand Name, Origin, ...). */
+export async function getCategoryAttributes(call: Caller, categoryId: string): Promise<CategoryAttributeSet> {
   const method = "aliexpress.solution.sku.attribute.query"
   const params = { query_sku_attribute_info_request: { aliexpress_category_id: categoryId } }
   const payload = parsePayload(skuAttributesSchema, await call(method, params, READ), method)
-  return (payload.result?.supporting_sku_attribute_list ?? []).map(toSkuAttribute).filter((attribute) => attribute.name)
+  const result = payload.result ?? {}
+  const skuAttributes: SkuAttribute[] = (result.supporting_sku_attribute_list ?? [])
+    .filter((item) => item.aliexpress_sku_name)
+    .map((item) => ({
+      name: englishName(item.aliexpress_sku_name, item.aliexpress_sku_name ?? ""),
+      required: item.required ?? false,
+      customizedNameAllowed: item.support_customized_name ?? false,
+      customizedPictureAllowed: item.support_customized_picture ?? false,
+      values: (item.aliexpress_sku_value_list ?? [])
+        .map((value) => value.aliexpress_sku_value_name)
+        .filter((value): value is string => typeof value === "string")
+        .map((value) => englishName(value, value)),
+    }))
+  const attributes: CategoryAttribute[] = (result.supporting_common_attribute_list ?? [])
+    .filter((item) => item.aliexpress_common_attribute_name_id !== undefined)
+    .map((item) => {
+      const values = (item.aliexpress_common_attribute_value_list ?? [])
+        .filter((value) => value.aliexpress_common_attribute_value_id !== undefined)
+        .map((value) => ({
+          id: value.aliexpress_common_attribute_value_id!,
+          name: englishName(value.aliexpress_common_attribute_value, value.aliexpress_common_attribute_value_id!),
+        }))
+      return {
+        nameId: item.aliexpress_common_attribute_name_id!,
+        name: englishName(item.aliexpress_common_attribute_name, item.aliexpress_common_attribute_name_id!),
+        required: item.required ?? false,
+        input: inputOf(item.attribute_show_type_value, values.length > 0),
+        values,
+      }
+    })
+  return { categoryId, skuAttributes, attributes }
+}
+
+/** The category's SKU attributes only. */
+export async function getSkuAttributes(call: Caller, categoryId: string): Promise<SkuAttribute[]> {
+  return (await getCategoryAttributes(call, categoryId)).skuAttributes
 }
 
 export async function listFreightTemplates(call: Caller): Promise<FreightTemplate[]> {

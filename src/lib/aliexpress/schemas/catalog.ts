@@ -14,14 +14,43 @@ export const categoryTreeSchema = z.looseObject({
   is_success: looseBool.optional(),
 })
 
+const skuValueSchema = z.looseObject({
+  aliexpress_sku_value_name: z.string().optional(),
+  aliexpress_sku_value_id: idString.optional(),
+})
+
+const supportedSkuAttributeSchema = z.looseObject({
+  aliexpress_sku_name: z.string().optional(),
+  aliexpress_sku_name_id: idString.optional(),
+  required: looseBool.optional(),
+  support_customized_name: looseBool.optional(),
+  support_customized_picture: looseBool.optional(),
+  aliexpress_sku_value_list: wrappedList(skuValueSchema).optional(),
+})
+
+const commonAttributeValueSchema = z.looseObject({
+  aliexpress_common_attribute_value: z.string().optional(),
+  aliexpress_common_attribute_value_id: idString.optional(),
+})
+
+const supportedCommonAttributeSchema = z.looseObject({
+  aliexpress_common_attribute_name: z.string().optional(),
+  aliexpress_common_attribute_name_id: idString.optional(),
+  required: looseBool.optional(),
+  /** list_box (one value), check_box (several), input (free text): absent from some answers */
+  attribute_show_type_value: z.string().optional(),
+  aliexpress_common_attribute_value_list: wrappedList(commonAttributeValueSchema).optional(),
+})
+
 /**
- * Field names differ between API versions (`aliexpress_sku_name` vs `sku_attribute_name`,
- * `supported_sku_attribute_dto` vs `sku_attribute_info_dto`): items are read leniently by the mapper.
+ * `aliexpress.solution.sku.attribute.query`: the category's SKU attributes and item ("common")
+ * attributes, in the field names of the generated SDK types (shared/aliexpress-api.md §5).
  */
 export const skuAttributesSchema = z.looseObject({
   result: z
     .looseObject({
-      supporting_sku_attribute_list: wrappedList(z.record(z.string(), z.unknown())),
+      supporting_sku_attribute_list: wrappedList(supportedSkuAttributeSchema).optional(),
+      supporting_common_attribute_list: wrappedList(supportedCommonAttributeSchema).optional(),
     })
     .optional(),
 })

@@ -6,5 +6,7 @@ export const AliExpressTemplate = model.define("aliexpress_template", {
   name: model.text(),
   is_default: model.boolean().default(false),
   fields: model.json(),
+  /** AliExpress attribute name -> its mapping; null on templates saved before attribute mapping */
+  attributes: model.json().nullable(),
   settings: model.json(),
 })

@@ -26,8 +26,13 @@ export async function loadActiveTemplate(service: AliExpressModuleService): Prom
   return templateFromRow(row)
 }
 
-export function templateFromRow(row: { name: string; fields: unknown; settings: unknown }): MappingTemplate {
-  return mappingTemplateSchema.parse({ name: row.name, fields: row.fields ?? {}, settings: row.settings ?? {} }) as MappingTemplate
+export function templateFromRow(row: { name: string; fields: unknown; attributes?: unknown; settings: unknown }): MappingTemplate {
+  return mappingTemplateSchema.parse({
+    name: row.name,
+    fields: row.fields ?? {},
+    attributes: row.attributes ?? {},
+    settings: row.settings ?? {},
+  }) as MappingTemplate
 }
 
 export async function loadLookupLists(service: AliExpressModuleService): Promise<LookupList[]> {

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import { buildPayload, type MappingTemplate } from "../../../lib/mapping"
+import { buildPayload, productCategoryId, type MappingTemplate } from "../../../lib/mapping"
 import { loadListingProducts } from "./load-products"
 import { loadMappingSetup } from "./mapping-setup"
 import { computeSellableStock, resolveStockLocationIds } from "./sellable-stock"
@@ -22,13 +22,19 @@ export async function previewListing(container: MedusaContainer, productId: stri
   const client = account.status === "connected" && account.access_token_encrypted ? service.getClient(account) : undefined
   const setup = await loadMappingSetup(container, service, account, client).catch(() => loadMappingSetup(container, service, account))
   const stock = await computeSellableStock(container, product.inventory, await resolveStockLocationIds(container, account))
-  const result = buildPayload(product.source, { ...setup, ...(template ? { template } : {}), stock })
+  const active = template ?? setup.template
+  const categoryId = productCategoryId(product.source, active, setup.lookupLists)
+  // Connected: the category's attribute definitions, so the preview shows the attribute_list a sync would send.
+  const defs = client && categoryId ? await service.categoryAttributes(account, [categoryId], { client }).catch(() => undefined) : undefined
+  const categoryAttributes = client ? (id: string) => defs?.get(id) : undefined
+  const result = buildPayload(product.source, { ...setup, template: active, stock, categoryAttributes })
   return {
     product_id: productId,
     template: template?.name ?? setup.template.name,
     valid: result.problems.length === 0,
     payload: result.payload,
     problems: result.problems,
+    attributes: result.attributes,
     source_images: result.sourceImages,
     variant_skus: result.variantSkus,
   }

@@ -5,6 +5,7 @@ import { loadListingProducts, productsInChannel } from "../helpers/load-products
 import { loadMappingSetup } from "../helpers/mapping-setup"
 import { planListing, type ListingRow, type PlannedListing } from "../../../lib/listings/plan"
 import { computeSellableStock, resolveStockLocationIds } from "../helpers/sellable-stock"
+import { readCategoryAttributes } from "./read-category-attributes"
 
 export const planListingSyncStepId = "plan-aliexpress-listing-sync"
 
@@ -34,7 +35,8 @@ export const planListingSyncStep = createStep(
     ])
     const requirements = Object.assign({}, ...[...products.values()].map((p) => p.inventory))
     const stock = await computeSellableStock(container, requirements, locationIds)
-    const ctx = { ...setup, stock }
+    const categoryAttributes = await readCategoryAttributes(service, account, client, [...products.values()].map((p) => p.source), setup)
+    const ctx = { ...setup, stock, categoryAttributes }
     const plans: PlannedListing[] = due.map((row) =>
       planListing(row, products.get(row.product_id!), inChannel.has(row.product_id!), ctx)
     )

@@ -30,7 +30,7 @@ export const recordListingPlansStep = createStep(
         id: plan.listing_id,
         status: plan.status as any,
         product_title: plan.title,
-        search_text: searchText(plan.title, plan.sku_codes),
+        search_text: searchText(plan.title, plan.sku_codes, plan.problems),
         sku_codes: plan.sku_codes,
         problems: plan.problems,
         problem_count: plan.problems.length,

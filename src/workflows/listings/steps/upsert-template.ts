@@ -8,6 +8,7 @@ export type UpsertTemplateInput = {
   id?: string
   name?: string
   fields?: Record<string, unknown>
+  attributes?: Record<string, unknown>
   settings?: Record<string, unknown>
   is_default?: boolean
 }

@@ -4,6 +4,7 @@ import { Button, Container, Heading, Skeleton, Text, toast } from "@medusajs/ui"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { Field } from "../../../components/field"
 import { AttributePathList } from "../../../components/mapping/attribute-input"
+import { AttributeSection } from "../../../components/mapping/attribute-section"
 import { CategoryPicker } from "../../../components/mapping/category-picker"
 import { PreviewPanel } from "../../../components/mapping/preview-panel"
 import { SourceEditor } from "../../../components/mapping/source-editor"
@@ -39,13 +40,17 @@ const MappingPage = () => {
     setTemplate((t) => (t ? { ...t, fields: { ...t.fields, [key]: source } } : t))
   }
 
+  const saveTemplate = async (next: TemplateRecord) => {
+    const fields = Object.fromEntries(Object.entries(next.fields).filter(([, v]) => v !== undefined))
+    const { template: saved } = await save.mutateAsync({ ...next, fields })
+    setTemplate({ ...saved })
+    setDirty(false)
+  }
+
   const onSave = async () => {
     if (!template) return
-    const fields = Object.fromEntries(Object.entries(template.fields).filter(([, v]) => v !== undefined))
     try {
-      const { template: saved } = await save.mutateAsync({ ...template, fields })
-      setTemplate({ ...saved })
-      setDirty(false)
+      await saveTemplate(template)
       toast.success("Mapping template saved", { description: "Listings are re-checked on the next sync." })
     } catch (e) {
       toastError(e, "The template was not saved")
@@ -84,38 +89,50 @@ const MappingPage = () => {
         <Skeleton className="h-96 w-full" />
       ) : (
         <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <Container className="divide-y p-0">
-            <div className="px-6 py-4">
-              <Heading level="h2">{template.name}</Heading>
-              <Text size="small" className="text-ui-fg-subtle">
-                {template.id ? "The template used for every product in the AliExpress channel." : "Not saved yet: these are the built-in defaults."}
-                {dirty ? " You have unsaved changes." : ""}
-              </Text>
-            </div>
-            <div className="px-6 py-4">
-              <TemplateSettingsForm
-                settings={template.settings ?? {}}
-                onChange={(settings) => {
-                  setDirty(true)
-                  setTemplate((t) => (t ? { ...t, settings } : t))
-                }}
-              />
-            </div>
-            {FIELD_DEFINITIONS.map((def) => (
-              <div key={def.key} className="px-6 py-4" data-testid={`field-${def.key}`}>
-                <Field label={def.label} required={def.required} help={def.help + (def.per_variant ? " Resolved per variant." : "")}>
-                  <SourceEditor
-                    fieldKey={def.key}
-                    value={template.fields[def.key]}
-                    onChange={(v) => setField(def.key, v)}
-                    numeric={def.kind === "number" || def.kind === "integer" || def.kind === "price"}
-                    lookupLists={lists.data?.lookup_lists ?? []}
-                    constantInput={constantInputFor(def.key)}
-                  />
-                </Field>
+          <div className="flex flex-col gap-y-3">
+            <Container className="divide-y p-0">
+              <div className="px-6 py-4">
+                <Heading level="h2">{template.name}</Heading>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {template.id ? "The template used for every product in the AliExpress channel." : "Not saved yet: these are the built-in defaults."}
+                  {dirty ? " You have unsaved changes." : ""}
+                </Text>
               </div>
-            ))}
-          </Container>
+              <div className="px-6 py-4">
+                <TemplateSettingsForm
+                  settings={template.settings ?? {}}
+                  onChange={(settings) => {
+                    setDirty(true)
+                    setTemplate((t) => (t ? { ...t, settings } : t))
+                  }}
+                />
+              </div>
+              {FIELD_DEFINITIONS.map((def) => (
+                <div key={def.key} className="px-6 py-4" data-testid={`field-${def.key}`}>
+                  <Field label={def.label} required={def.required} help={def.help + (def.per_variant ? " Resolved per variant." : "")}>
+                    <SourceEditor
+                      fieldKey={def.key}
+                      value={template.fields[def.key]}
+                      onChange={(v) => setField(def.key, v)}
+                      numeric={def.kind === "number" || def.kind === "integer" || def.kind === "price"}
+                      lookupLists={lists.data?.lookup_lists ?? []}
+                      constantInput={constantInputFor(def.key)}
+                    />
+                  </Field>
+                </div>
+              ))}
+            </Container>
+            <AttributeSection
+              template={template}
+              connected={connected}
+              lookupLists={lists.data?.lookup_lists ?? []}
+              onChange={(attributes) => {
+                setDirty(true)
+                setTemplate((t) => (t ? { ...t, attributes } : t))
+              }}
+              onSaveTemplate={saveTemplate}
+            />
+          </div>
           <div className="flex flex-col gap-y-3 xl:sticky xl:top-4 xl:self-start">
             <PreviewPanel template={template} />
           </div>

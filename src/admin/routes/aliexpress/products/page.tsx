@@ -19,6 +19,7 @@ const ProductsPage = () => {
   const { params, update, search, setSearch, offset, q } = useListFilters()
   const status = params.get("status") ?? ALL
   const problems = params.get("has_problems") ?? ALL
+  const missing = params.get("missing_attribute") ?? ALL
   const [selected, setSelected] = useState<string[]>([])
   const sync = useSyncNow()
   const overview = useOverview()
@@ -30,9 +31,10 @@ const ProductsPage = () => {
       offset,
       status: status === ALL ? undefined : status,
       has_problems: problems === ALL ? undefined : problems === "true",
+      missing_attribute: missing === ALL ? undefined : missing,
       q,
     }),
-    [offset, status, problems, q]
+    [offset, status, problems, missing, q]
   )
   const { data, isLoading, isError, error } = useListings(query)
   const listings = data?.listings ?? []
@@ -97,6 +99,16 @@ const ProductsPage = () => {
               <Select.Item value="false">Without problems</Select.Item>
             </Select.Content>
           </Select>
+          <Select value={missing === ALL || missing === "true" ? missing : "name"} onValueChange={(v) => update({ missing_attribute: v === "name" ? missing : v })} size="small">
+            <Select.Trigger className="w-52" data-testid="filter-missing-attribute">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={ALL}>Any attributes</Select.Item>
+              <Select.Item value="true">Missing an attribute</Select.Item>
+              {missing !== ALL && missing !== "true" && <Select.Item value="name">Missing {missing}</Select.Item>}
+            </Select.Content>
+          </Select>
           <Input
             size="small"
             type="search"
@@ -111,9 +123,9 @@ const ProductsPage = () => {
           <EmptyState title="The listings could not be loaded" next={(error as Error)?.message ?? "Try again in a moment."} />
         ) : !isLoading && !listings.length ? (
           <EmptyState
-            title={status !== ALL || problems !== ALL || params.get("q") ? "No product matches these filters" : "No products in the AliExpress channel yet"}
+            title={status !== ALL || problems !== ALL || missing !== ALL || params.get("q") ? "No product matches these filters" : "No products in the AliExpress channel yet"}
             next={
-              status !== ALL || problems !== ALL || params.get("q")
+              status !== ALL || problems !== ALL || missing !== ALL || params.get("q")
                 ? "Clear the filters to see every product."
                 : "Add products to the AliExpress sales channel in Medusa; they appear here and are listed on the next sync."
             }

@@ -5,6 +5,7 @@ import { AdminCreateAliExpressLookupList, AdminUpdateAliExpressLookupList } from
 import { AdminPreviewAliExpressListing } from "../preview/validators"
 import { AdminSyncAliExpressListings } from "../sync/validators"
 import { AdminListAliExpressCategories } from "../categories/validators"
+import { AdminGetCategoryAttributes } from "../categories/[id]/attributes/validators"
 import { AdminBindAliExpressListing, AdminListAliExpressListings } from "./validators"
 
 /** Validation of the listing routes: templates, lookup lists, preview, listings, sync, reference data. */
@@ -29,5 +30,10 @@ export const listingsRoutes: MiddlewareRoute[] = [
     matcher: "/admin/aliexpress/categories",
     method: "GET",
     middlewares: [validateQuery(AdminListAliExpressCategories)],
+  },
+  {
+    matcher: "/admin/aliexpress/categories/:id/attributes",
+    method: "GET",
+    middlewares: [validateQuery(AdminGetCategoryAttributes)],
   },
 ]

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { mappingTemplateSchema } from "../../../../lib/mapping"
+import { attributeMappingsSchema, mappingTemplateSchema } from "../../../../lib/mapping"
 
 export const AdminCreateAliExpressTemplate = mappingTemplateSchema.extend({ is_default: z.boolean().optional() })
 export type AdminCreateAliExpressTemplateType = z.infer<typeof AdminCreateAliExpressTemplate>
@@ -7,6 +7,7 @@ export type AdminCreateAliExpressTemplateType = z.infer<typeof AdminCreateAliExp
 export const AdminUpdateAliExpressTemplate = z.strictObject({
   name: mappingTemplateSchema.shape.name.optional(),
   fields: mappingTemplateSchema.shape.fields.optional(),
+  attributes: attributeMappingsSchema.optional(),
   settings: mappingTemplateSchema.shape.settings.optional(),
   is_default: z.boolean().optional(),
 })
