@@ -24,6 +24,7 @@ async function control<T = Record<string, any>>(sandbox: Sandbox, path: string, 
 
 function product(skuCode: string, imageUrl: string, subject = "Enamel camping mug"): PostProductRequest {
   return {
+    // Mugs (a leaf category of the sandbox's seed)
     aliexpress_category_id: "200000534",
     language: "en",
     multi_language_subject_list: [{ language: "en", subject }],
@@ -33,7 +34,12 @@ function product(skuCode: string, imageUrl: string, subject = "Enamel camping mu
       { sku_code: `${skuCode}-W`, price: "12.00", inventory: 10, sku_attributes_list: [{ sku_attribute_name: "Color", sku_attribute_value: "White" }] },
       { sku_code: `${skuCode}-B`, price: "12.00", inventory: 4, sku_attributes_list: [{ sku_attribute_name: "Color", sku_attribute_value: "Black" }] },
     ],
-    attribute_list: [{ attribute_name: "Brand Name", attribute_value: "NoBrand" }],
+    // Brand Name NoBrand, Origin Mainland China, Material Ceramic: what the category requires
+    attribute_list: [
+      { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 201512802 },
+      { aliexpress_attribute_name_id: 219, aliexpress_attribute_value_id: 9441741844 },
+      { aliexpress_attribute_name_id: 10, aliexpress_attribute_value_id: 200003001 },
+    ],
     package_length: 12,
     package_width: 10,
     package_height: 10,
