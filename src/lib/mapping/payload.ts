@@ -1,3 +1,5 @@
+import type { PostProductRequest as PostProductDto, PostProductSku } from "../aliexpress"
+
 /** `sku_attributes_list` entry: variations are by Color and Size only. */
 export type SkuAttribute = {
   sku_attribute_name: "Color" | "Size"
@@ -16,7 +18,7 @@ export type AttributeListEntry = {
   attribute_value?: string
 }
 
-export type SkuInfo = {
+export type SkuInfo = PostProductSku & {
   /** the variant's SKU: the product number the seller knows the item by */
   sku_code: string
   /** USD, 2 decimals */
@@ -27,8 +29,12 @@ export type SkuInfo = {
   sku_image_url?: string
 }
 
-/** `post_product_request` of aliexpress.solution.product.post (snake_case, sent as JSON). */
-export type PostProductRequest = {
+/**
+ * `post_product_request` of aliexpress.solution.product.post as the mapping builds it: the
+ * client's own DTO type, with the fields the mapping always fills made required and exact. A
+ * mapped payload is thus a client request as it stands, with no conversion or cast.
+ */
+export type PostProductRequest = PostProductDto & {
   aliexpress_category_id: number
   language: "en"
   multi_language_subject_list: { language: "en"; subject: string }[]
