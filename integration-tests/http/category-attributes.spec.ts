@@ -6,7 +6,7 @@ import { defaultTemplate } from "../../src/lib/mapping"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
 import { startImageServer } from "../helpers/image-server"
-import { whenListingSyncIdle } from "../../src/workflows/listings/schedule-listing-sync"
+import { listingSyncRunner } from "../../src/runners/listing-sync"
 import { createSeedProducts, sampleProductSeed, setupUsStore, type ProductSeed } from "../../scripts/lib/store-setup"
 
 jest.setTimeout(240 * 1000)
@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
 
     afterEach(async () => {
       await sleep(400)
-      await Promise.race([whenListingSyncIdle(), sleep(60000)])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(60000)])
     })
 
     it("keeps a product missing a required attribute invalid without a post, then lists it with the attribute once its metadata has it", async () => {
