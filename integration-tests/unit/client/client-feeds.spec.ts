@@ -1,55 +1,13 @@
-import { AliExpressClient, AliExpressPermanentError, resetRateLimiters, type PostProductRequest } from "../../../src/lib/aliexpress"
+import { AliExpressClient, AliExpressPermanentError, resetRateLimiters } from "../../../src/lib/aliexpress"
 import { startSandbox } from "../../../src/sandbox"
+import { control, mugProduct, PNG, type Sandbox } from "./support/sandbox-mug"
+
+const product = (skuCode: string, imageUrl: string, subject = "Enamel camping mug") => mugProduct(skuCode, imageUrl, subject)
 
 const APP_KEY = "sandbox-feed-app"
 const APP_SECRET = "sandbox-feed-secret"
 const FEED_DELAY_MS = 1000
 const MISSING = "1005006999999999999"
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64"
-)
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>
-
-async function control<T = Record<string, any>>(sandbox: Sandbox, path: string, body: unknown = {}): Promise<T> {
-  const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  })
-  expect(response.status).toBe(200)
-  return (await response.json()) as T
-}
-
-function product(skuCode: string, imageUrl: string, subject = "Enamel camping mug"): PostProductRequest {
-  return {
-    // Mugs (a leaf category of the sandbox's seed)
-    aliexpress_category_id: "200000534",
-    language: "en",
-    multi_language_subject_list: [{ language: "en", subject }],
-    multi_language_description_list: [{ language: "en", web_detail: "<p>An enamel mug.</p>" }],
-    main_image_urls_list: [imageUrl],
-    sku_info_list: [
-      { sku_code: `${skuCode}-W`, price: "12.00", inventory: 10, sku_attributes_list: [{ sku_attribute_name: "Color", sku_attribute_value: "White" }] },
-      { sku_code: `${skuCode}-B`, price: "12.00", inventory: 4, sku_attributes_list: [{ sku_attribute_name: "Color", sku_attribute_value: "Black" }] },
-    ],
-    // Brand Name NoBrand, Origin Mainland China, Material Ceramic: what the category requires
-    attribute_list: [
-      { aliexpress_attribute_name_id: 2, aliexpress_attribute_value_id: 201512802 },
-      { aliexpress_attribute_name_id: 219, aliexpress_attribute_value_id: 9441741844 },
-      { aliexpress_attribute_name_id: 10, aliexpress_attribute_value_id: 200003001 },
-    ],
-    package_length: 12,
-    package_width: 10,
-    package_height: 10,
-    weight: "0.300",
-    shipping_lead_time: 3,
-    freight_template_id: "1000",
-    service_policy_id: 0,
-    product_unit: 100000015,
-  }
-}
 
 describe("AliExpressClient feed methods against the sandbox", () => {
   let sandbox: Sandbox
