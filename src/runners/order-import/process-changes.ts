@@ -197,11 +197,14 @@ export async function processOrderChanges(
   // the run is working through.
   let workDone = false
   let urgentInFlight = 0
+  const deferred = new Set<string>()
   const takeUrgent = async (): Promise<boolean> => {
     const id = input.nextPushed?.()
     if (!id) return false
     if (done.has(id)) {
-      input.deferPushed?.(id)
+      // Handled earlier in this run: it goes to the next run, after this one ends (handing it
+      // back now would have the lanes take it again and again).
+      deferred.add(id)
       return true
     }
     urgentInFlight++
@@ -260,7 +263,9 @@ export async function processOrderChanges(
   } finally {
     workDone = true
     await Promise.all(lanes)
+    deferred.forEach((id) => input.deferPushed?.(id))
   }
+
   return counts
 }
 
