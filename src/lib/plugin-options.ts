@@ -22,6 +22,7 @@ export const OPTION_ENV = {
   syncConcurrency: "ALIEXPRESS_SYNC_CONCURRENCY",
   syncDebounceMs: "ALIEXPRESS_SYNC_DEBOUNCE_MS",
   syncMinGapMs: "ALIEXPRESS_SYNC_MIN_GAP_MS",
+  syncAfterMarketplaceOrderMs: "ALIEXPRESS_SYNC_AFTER_MARKETPLACE_ORDER_MS",
   auditRecheckMs: "ALIEXPRESS_AUDIT_RECHECK_MS",
 } as const
 
@@ -76,6 +77,7 @@ export const pluginOptionsSchema = z
     syncConcurrency: int(1, 200).optional(),
     syncDebounceMs: int(0, 600000).default(2000),
     syncMinGapMs: int(0, 600000).default(5000),
+    syncAfterMarketplaceOrderMs: int(0, 600000).default(10000),
     auditRecheckMs: int(0, 86400000).default(60000),
   })
   .strict()

@@ -10,10 +10,10 @@ import { listingSyncRunner } from "../runners/listing-sync"
 export default async function stockAfterOrder({
   event,
   container,
-}: SubscriberArgs<{ id?: string; order_id?: string; variant_ids?: string[] }>) {
-  if (event.data.variant_ids) {
-    // An imported AliExpress order names its variants: no need to read the order again.
-    listingSyncRunner.bufferEvent(container, "variant", event.data.variant_ids)
+}: SubscriberArgs<{ id?: string; order_id?: string; product_ids?: string[] }>) {
+  if (event.data.product_ids) {
+    // An imported AliExpress order names its products; AliExpress has lowered its own stock.
+    listingSyncRunner.resendStockLater(container, event.data.product_ids)
     return
   }
   const orderId = event.data.order_id ?? event.data.id

@@ -14,6 +14,8 @@ export type ListingSyncConfig = {
   debounceMs: number
   /** while events keep coming (orders all day), event-started syncs are at least this far apart */
   minGapMs: number
+  /** the stock of products sold on AliExpress itself is resent at most this often */
+  afterMarketplaceOrderMs: number
   /** a listing under review is asked about at most this often, except on "sync now" */
   auditRecheckMs: number
   reconcileCron: string
@@ -28,6 +30,7 @@ export function listingSyncConfig(options: PluginOptions): ListingSyncConfig {
     pagesInFlight: options.syncPagesInFlight,
     debounceMs: options.syncDebounceMs,
     minGapMs: options.syncMinGapMs,
+    afterMarketplaceOrderMs: options.syncAfterMarketplaceOrderMs,
     auditRecheckMs: options.auditRecheckMs,
     reconcileCron: options.reconcileCron,
   }

@@ -14,6 +14,11 @@ export type RequestListingSyncInput = {
   retry_now?: boolean
   /** listings that failed in transport and whose back-off has ended */
   retry_due?: boolean
+  /**
+   * AliExpress changed these listings' stock itself (it sold them): their stock is sent again
+   * even where Medusa's ruled quantity did not change (a quantity capped by max_quantity, say).
+   */
+  resend_stock?: boolean
 }
 
 const PAGE = 500
@@ -49,7 +54,11 @@ export const requestListingSyncStep = createStep(
       if (rows.length) {
         await service.updateAliExpressListings({
           selector: { id: rows.map((r) => r.id) },
-          data: { sync_requested_at: now, ...(input.retry_now ? { next_attempt_at: null } : {}) },
+          data: {
+            sync_requested_at: now,
+            ...(input.retry_now ? { next_attempt_at: null } : {}),
+            ...(input.resend_stock ? { stock_hash: null } : {}),
+          },
         })
         const drafts = rows.filter((r) => r.status === "draft").map((r) => r.id)
         if (drafts.length) {

@@ -19,6 +19,7 @@ export const requestListingSyncWorkflow = createWorkflow(requestListingSyncWorkf
       all: input.all,
       retry_now: input.retry_now,
       retry_due: input.retry_due,
+      resend_stock: input.resend_stock,
     }))
   )
   return new WorkflowResponse(queued)

@@ -16,9 +16,9 @@ import { claimOrderBindingStep } from "../steps/claim-order-binding"
 import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
 import { findBuyerCustomerStep } from "../steps/find-buyer-customer"
 import { completeOrderBindingStep } from "../steps/complete-order-binding"
-import { resendListingStockStep } from "../steps/resend-listing-stock"
 import { linkOrderBindingStep } from "../steps/link-order-binding"
 import { recordMarketplacePaymentStep } from "../steps/record-marketplace-payment"
+import { linkOrderPaymentStep } from "../steps/link-order-payment"
 
 export const importAliExpressOrderWorkflowId = "import-aliexpress-order"
 
@@ -34,8 +34,9 @@ export type ImportAliExpressOrderResult = {
   binding_id: string
   outcome: "imported" | "held" | "skipped"
   order_id: string | null
-  /** The order's variants, so listeners need not read the order again. */
+  /** The order's variants and products, so listeners need not read the order again. */
   variant_ids: string[]
+  product_ids: string[]
 }
 
 /**
@@ -103,8 +104,18 @@ export const importAliExpressOrderWorkflow = createWorkflow(
         { existingCustomerId, newCustomers },
         ({ existingCustomerId, newCustomers }) => (existingCustomerId ?? (newCustomers as any)?.[0]?.id) as string
       )
+      // The marketplace's capture first, so the order is created with its capture transaction.
+      // (This branch runs only for a plan with an order: not held.)
+      const paid = transform({ plan }, ({ plan }) => ({ amount: plannedOrderTotal(plan.order as any), currency_code: plan.order!.currency_code as string }))
+      const payment = recordMarketplacePaymentStep(paid)
       const createdOrders = createOrdersStep(
-        transform({ plan, customerId }, ({ plan, customerId }) => [{ ...(plan.order as any), customer_id: customerId }])
+        transform({ plan, customerId, paid, payment }, ({ plan, customerId, paid, payment }) => [
+          {
+            ...(plan.order as any),
+            customer_id: customerId,
+            transactions: [{ ...paid, reference: "capture", reference_id: payment.capture_id }],
+          },
+        ])
       )
       const order = transform({ createdOrders }, ({ createdOrders }) => createdOrders[0])
       updateOrderTaxLinesWorkflow.runAsStep({ input: transform({ order }, ({ order }) => ({ order_id: order.id })) })
@@ -115,12 +126,8 @@ export const importAliExpressOrderWorkflow = createWorkflow(
           items: toReservationItems(reservationOrderOf(order as any, matches as MatchedLine[]), context.location_ids),
         }))
       )
-      const payment = recordMarketplacePaymentStep(
-        transform({ order, plan }, ({ order, plan }) => ({
-          order_id: order.id,
-          amount: plannedOrderTotal(plan.order as any),
-          currency_code: order.currency_code,
-        }))
+      linkOrderPaymentStep(
+        transform({ order, payment }, ({ order, payment }) => ({ order_id: order.id, payment_collection_id: payment.payment_collection_id }))
       )
       emitEventStep({
         eventName: PaymentEvents.CAPTURED,
@@ -140,12 +147,6 @@ export const importAliExpressOrderWorkflow = createWorkflow(
         }))
       )
       completeOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
-      resendListingStockStep(
-        transform({ context, matches }, ({ context, matches }) => ({
-          account_id: context.account_id,
-          product_ids: (matches as any[]).map((m) => m.product_id).filter(Boolean),
-        }))
-      )
     })
 
     const result = transform({ claim, orderId, snapshot, matches }, ({ claim, orderId, snapshot, matches }): ImportAliExpressOrderResult => ({
@@ -154,6 +155,7 @@ export const importAliExpressOrderWorkflow = createWorkflow(
       outcome: claim.skipped ? "skipped" : claim.held ? "held" : "imported",
       order_id: orderId,
       variant_ids: (matches as MatchedLine[]).map((m) => m.variant_id),
+      product_ids: [...new Set((matches as MatchedLine[]).map((m) => m.product_id).filter(Boolean))],
     }))
     when("emit-aliexpress-order-outcome", { result }, ({ result }) => result.outcome !== "skipped").then(() => {
       emitEventStep({
