@@ -23,6 +23,7 @@ export const OPTION_ENV = {
   syncDebounceMs: "ALIEXPRESS_SYNC_DEBOUNCE_MS",
   syncMinGapMs: "ALIEXPRESS_SYNC_MIN_GAP_MS",
   auditRecheckMs: "ALIEXPRESS_AUDIT_RECHECK_MS",
+  feedThreshold: "ALIEXPRESS_FEED_THRESHOLD",
 } as const
 
 export type OptionPath = keyof typeof OPTION_ENV
@@ -77,6 +78,8 @@ export const pluginOptionsSchema = z
     syncDebounceMs: int(0, 600000).default(2000),
     syncMinGapMs: int(0, 600000).default(5000),
     auditRecheckMs: int(0, 86400000).default(60000),
+    /** A sync run whose price or stock changes touch more products than this sends them as feed jobs. */
+    feedThreshold: int(0, 1000000).default(200),
   })
   .strict()
 
