@@ -12,6 +12,7 @@ import {
   AliExpressOrder,
   AliExpressShipment,
   AliExpressTemplate,
+  LISTING_STATUSES,
 } from "./models"
 import { createSecretCipher, SecretKeyMismatchError, type SecretCipher } from "./lib/secret-cipher"
 import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-options"
@@ -26,6 +27,13 @@ const SHARED_READ_MS = 10 * 1000
 
 /** Rows per bulk listing write: large enough to cost one round trip per page, small enough for one statement. */
 const LISTING_WRITE_SLICE = 500
+
+export type ListingCounts = {
+  total: number
+  by_status: Record<(typeof LISTING_STATUSES)[number], number>
+  with_problems: number
+  queued: number
+}
 
 type AccountRecord = Awaited<ReturnType<AliExpressModuleService["retrieveAliExpressAccount"]>>
 
@@ -118,6 +126,33 @@ class AliExpressModuleService extends MedusaService({
     for (let i = 0; i < all.length; i += LISTING_WRITE_SLICE) {
       await this.updateAliExpressListings(all.slice(i, i + LISTING_WRITE_SLICE) as any)
     }
+  }
+
+  /**
+   * Listing counts of the store's products in one pass over the table (one GROUP BY instead
+   * of a count per status): by status, with problems, and queued for a sync. The admin's
+   * overviews stay fast at 100,000 listings.
+   */
+  async countListings(accountId?: string): Promise<ListingCounts> {
+    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    const result = await knex.raw(
+      `select status, count(*)::int as total,
+              (count(*) filter (where problem_count > 0))::int as with_problems,
+              (count(*) filter (where sync_requested_at is not null))::int as queued
+         from aliexpress_listing
+        where deleted_at is null and product_id is not null ${accountId ? "and account_id = ?" : ""}
+        group by status`,
+      accountId ? [accountId] : []
+    )
+    const by_status = Object.fromEntries(LISTING_STATUSES.map((s) => [s, 0])) as Record<(typeof LISTING_STATUSES)[number], number>
+    const counts: ListingCounts = { total: 0, by_status, with_problems: 0, queued: 0 }
+    for (const row of result.rows as Array<{ status: keyof typeof by_status; total: number; with_problems: number; queued: number }>) {
+      by_status[row.status] = row.total
+      counts.total += row.total
+      counts.with_problems += row.with_problems
+      counts.queued += row.queued
+    }
+    return counts
   }
 
   async createListing(data: Record<string, unknown>) {
