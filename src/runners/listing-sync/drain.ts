@@ -147,8 +147,9 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
           gathering.add(result.deferred_updates)
           await submitFullJobs()
           if (progress.feed_jobs || openFeeds[1]) {
-            // Results of jobs submitted a moment ago land while the next pages are worked on.
-            await pollDue()
+            // Results of jobs submitted a moment ago land while the next pages are worked on; a
+            // poll that fails here is tried again by the wait at the end of the run.
+            pollDue().catch(() => undefined)
           }
           ids.forEach((id) => seen.add(id))
           // Counted once each, even when a change queued a listing again during the run.
@@ -195,7 +196,9 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
       progress.price_calls += result.price
       progress.stock_calls += result.stock
     }
-    await waitForFeeds(pollDue)
+    if (progress.feed_jobs || openFeeds[1]) {
+      await waitForFeeds(pollDue)
+    }
     progress.state = "done"
   } catch (error) {
     runError = error
