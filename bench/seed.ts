@@ -5,7 +5,8 @@ import { z } from "zod"
 import { ALIEXPRESS_MODULE } from "../src/modules/aliexpress"
 import type AliExpressModuleService from "../src/modules/aliexpress/service"
 import { saveAliExpressSettingsWorkflow } from "../src/workflows/settings/workflows/save-settings"
-import { createSeedProducts, sampleProductSeed, setupUsStore } from "../scripts/lib/store-setup"
+import { sampleProductSeed, setupUsStore, type ProductSeed } from "../scripts/lib/store-setup"
+import { bulkCreateProducts } from "./lib/bulk-seed"
 import { applyDemoMapping } from "../scripts/lib/demo-mapping"
 
 const envSchema = z.object({
@@ -17,8 +18,12 @@ const envSchema = z.object({
   BENCH_APP_SECRET: z.string().min(1),
 })
 
-/** Products per createProductsWorkflow run: one run for 100k products would hold them all in memory. */
-const CHUNK = 100
+/**
+ * Products per bulk create: large enough that each table gets few, big inserts, small enough
+ * that one slice (with its 4 variants, prices, stock and images each) stays a few MiB.
+ */
+const CHUNK = Number(process.env.BENCH_SEED_CHUNK || 500)
+const SEED_LANES = Number(process.env.BENCH_SEED_LANES || 2)
 
 /**
  * Seeds a benchmark store: the US store, N products in the AliExpress channel with two
@@ -27,6 +32,7 @@ const CHUNK = 100
  */
 export default async function seedBench({ container }: ExecArgs) {
   const env = envSchema.parse(process.env)
+  const startedAt = Date.now()
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const store = await setupUsStore(container)
   // Imported orders are taxed through the region's tax provider, which setupUsStore leaves unset.
@@ -51,26 +57,35 @@ export default async function seedBench({ container }: ExecArgs) {
   })
   const categoryIds = { "t-shirts": categories[0].id }
 
-  for (let start = 0; start < env.BENCH_PRODUCTS; start += CHUNK) {
-    const seeds = []
-    for (let i = start; i < Math.min(env.BENCH_PRODUCTS, start + CHUNK); i++) {
-      seeds.push(
-        sampleProductSeed(i, {
-          images: [`${env.BENCH_IMAGE_URL}/p${i}-front.jpg`, `${env.BENCH_IMAGE_URL}/p${i}-back.jpg`],
-          stock: env.BENCH_STOCK,
-          categoryHandle: "t-shirts",
-        })
-      )
+  // Slices go in SEED_LANES at once: while one slice's rows are built in Node, the other's
+  // inserts run in PostgreSQL.
+  let next = 0
+  let seeded = 0
+  const lane = async () => {
+    for (let start = next; start < env.BENCH_PRODUCTS; start = next) {
+      next = start + CHUNK
+      const seeds: ProductSeed[] = []
+      for (let i = start; i < Math.min(env.BENCH_PRODUCTS, start + CHUNK); i++) {
+        seeds.push(
+          sampleProductSeed(i, {
+            images: [`${env.BENCH_IMAGE_URL}/p${i}-front.jpg`, `${env.BENCH_IMAGE_URL}/p${i}-back.jpg`],
+            stock: env.BENCH_STOCK,
+            categoryHandle: "t-shirts",
+          })
+        )
+      }
+      await bulkCreateProducts(container, seeds, {
+        salesChannelId: account.sales_channel_id!,
+        shippingProfileId: store.shippingProfileId,
+        stockLocationId: store.stockLocationId,
+        categoryIds,
+      })
+      seeded += seeds.length
+      // The bench runner reads this line to move its progress bar.
+      process.stdout.write(`BENCH_SEEDED ${seeded}/${env.BENCH_PRODUCTS}\n`)
     }
-    await createSeedProducts(container, seeds, {
-      salesChannelIds: [account.sales_channel_id!],
-      shippingProfileId: store.shippingProfileId,
-      stockLocationId: store.stockLocationId,
-      categoryIds,
-    })
-    // The bench runner reads this line to move its progress bar.
-    process.stdout.write(`BENCH_SEEDED ${start + seeds.length}/${env.BENCH_PRODUCTS}\n`)
   }
+  await Promise.all(Array.from({ length: SEED_LANES }, lane))
   await applyDemoMapping(container)
 
   const response = await fetch(`${env.BENCH_SANDBOX_URL}/__sandbox/tokens`, {
@@ -87,5 +102,7 @@ export default async function seedBench({ container }: ExecArgs) {
     sellerId: tokens.seller_id != null ? String(tokens.seller_id) : undefined,
     userNick: tokens.user_nick,
   } as any)
+  // The bench runner reads this line for the seeding row.
+  process.stdout.write(`BENCH_SEED_MS ${Date.now() - startedAt}\n`)
   logger.info(`Bench: seeded ${env.BENCH_PRODUCTS} products, account connected to ${env.BENCH_SANDBOX_URL}`)
 }

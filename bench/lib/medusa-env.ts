@@ -21,6 +21,8 @@ export type Api = {
 }
 
 export type BenchEnv = {
+  /** time bench/seed.ts took to seed the store (its own clock, from its start to the tokens) */
+  seedMs: number
   medusaUrl: string
   sandbox: SandboxHandle
   api: Api
@@ -170,6 +172,7 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     cleanups.push(() => sandbox.stop())
 
     const bar = new ProgressBar("seeding products", options.products)
+    let seedMs = 0
     await runMedusa(
       ["exec", "./bench/seed.ts"],
       {
@@ -185,6 +188,8 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
       (line) => {
         const m = /^BENCH_SEEDED (\d+)\//.exec(line)
         if (m) bar.update(Number(m[1]))
+        const took = /^BENCH_SEED_MS (\d+)/.exec(line)
+        if (took) seedMs = Number(took[1])
       }
     )
     await runMedusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env, log)
@@ -212,7 +217,7 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     let token: string | null = null
     const api = makeApi(medusaUrl, () => token)
     token = (await api.post("/auth/user/emailpass", ADMIN)).token
-    return { medusaUrl, sandbox, api, pid: server.pid!, logFile, heapMiB: options.heapMiB || undefined, stop }
+    return { seedMs, medusaUrl, sandbox, api, pid: server.pid!, logFile, heapMiB: options.heapMiB || undefined, stop }
   } catch (error) {
     await stop()
     throw error

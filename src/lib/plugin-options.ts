@@ -24,6 +24,7 @@ export const OPTION_ENV = {
   syncMinGapMs: "ALIEXPRESS_SYNC_MIN_GAP_MS",
   syncAfterMarketplaceOrderMs: "ALIEXPRESS_SYNC_AFTER_MARKETPLACE_ORDER_MS",
   auditRecheckMs: "ALIEXPRESS_AUDIT_RECHECK_MS",
+  feedThreshold: "ALIEXPRESS_FEED_THRESHOLD",
 } as const
 
 export type OptionPath = keyof typeof OPTION_ENV
@@ -79,6 +80,8 @@ export const pluginOptionsSchema = z
     syncMinGapMs: int(0, 600000).default(5000),
     syncAfterMarketplaceOrderMs: int(0, 600000).default(10000),
     auditRecheckMs: int(0, 86400000).default(60000),
+    /** A sync run whose price or stock changes touch more products than this sends them as feed jobs. */
+    feedThreshold: int(0, 1000000).default(200),
   })
   .strict()
 

@@ -19,6 +19,8 @@ export type ListingSyncConfig = {
   /** a listing under review is asked about at most this often, except on "sync now" */
   auditRecheckMs: number
   reconcileCron: string
+  /** a run whose price or stock changes touch more products than this sends them as feed jobs */
+  feedThreshold: number
 }
 
 /** The listing sync's settings, from the plugin options (src/lib/plugin-options.ts). */
@@ -33,6 +35,7 @@ export function listingSyncConfig(options: PluginOptions): ListingSyncConfig {
     afterMarketplaceOrderMs: options.syncAfterMarketplaceOrderMs,
     auditRecheckMs: options.auditRecheckMs,
     reconcileCron: options.reconcileCron,
+    feedThreshold: options.feedThreshold,
   }
 }
 

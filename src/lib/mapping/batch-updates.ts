@@ -5,7 +5,7 @@ import type { SkuInfo } from "./payload"
 export const PRICE_STOCK_BATCH = 20
 
 /** A listed product and the SKUs its mapped payload carries. */
-export type ListedSkus = { productId: string; skus: SkuInfo[] }
+export type ListedSkus = { productId: string; skus: Pick<SkuInfo, "sku_code" | "price" | "discount_price" | "inventory">[] }
 
 /** The batch price update of listed products: every SKU with its price and, when set, its discount. */
 export function toPriceUpdates(products: ListedSkus[]): PriceUpdate[] {

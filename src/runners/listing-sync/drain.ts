@@ -6,6 +6,12 @@ import { describeError } from "../../lib/listings/problems"
 import { PRICE_STOCK_BATCH } from "../../lib/mapping"
 import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
 import { syncListingsBatchWorkflow } from "../../workflows/listings/workflows/sync-listings-batch"
+import { FEED_ITEMS_PER_JOB, UpdateGathering, type UpdateKind } from "../../lib/listings/updates"
+import {
+  pollListingFeedsWorkflow,
+  sendListingUpdatesWorkflow,
+  submitListingFeedWorkflow,
+} from "../../workflows/listings/workflows/listing-feeds"
 
 export type SyncProgress = {
   state: "running" | "done" | "failed"
@@ -20,11 +26,18 @@ export type SyncProgress = {
   offline: number
   price_calls: number
   stock_calls: number
+  /** feed jobs submitted by this run, and feed.query calls it made */
+  feed_jobs: number
+  feed_polls: number
 }
 
 const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
 /** Past this many listings done, the progress total is approximate rather than a huge query. */
 const MAX_EXCLUDED = 5000
+/** How long a run waits for its feed jobs' results; jobs still open are polled by the next run. */
+const FEED_WAIT_MS = 20 * 60 * 1000
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export type SyncRunOptions = {
   /** a "sync now": ignore the retry backoff of failed listings */
@@ -49,7 +62,8 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     return null
   }
   const queued = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
-  if (!queued[1] && !opts.report) {
+  const openFeeds = await service.listAndCountAliExpressFeedJobs({ account_id: account.id, status: "submitted" }, { take: 1, select: ["id"] })
+  if (!queued[1] && !openFeeds[1] && !opts.report) {
     return null
   }
   let runError: unknown = null
@@ -66,6 +80,8 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     offline: 0,
     price_calls: 0,
     stock_calls: 0,
+    feed_jobs: 0,
+    feed_polls: 0,
   }
   const save = () => service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress } })
   await save()
@@ -74,7 +90,37 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
       // Bind what the seller already sells before posting anything, or it would be posted twice.
       await importExistingListingsWorkflow(container).run()
     }
-    const { batchSize, pagesInFlight } = listingSyncSettings()
+    const { batchSize, pagesInFlight, feedThreshold } = listingSyncSettings()
+    // More products queued than the threshold may carry that many price or stock changes: the
+    // pages hand their changes back, and the run sends them as feed jobs of 300 once more than
+    // the threshold turned up (or in batch calls of 20 at the end if fewer did).
+    const feedPath = queued[1] > feedThreshold
+    const gathering = new UpdateGathering()
+    const submit = async (kind: UpdateKind, max: number) => {
+      const candidates = gathering.take(kind, max)
+      const { result } = await submitListingFeedWorkflow(container).run({ input: { kind, candidates } })
+      if (result.job_id) progress.feed_jobs++
+    }
+    const submitFullJobs = async () => {
+      for (const kind of ["price", "stock"] as const) {
+        while (gathering.touched(kind) > feedThreshold && gathering.waitingCount(kind) >= FEED_ITEMS_PER_JOB) {
+          await submit(kind, FEED_ITEMS_PER_JOB)
+        }
+      }
+    }
+    let polling: Promise<FeedPoll> | null = null
+    const pollDue = (): Promise<FeedPoll> => {
+      polling ??= pollListingFeedsWorkflow(container)
+        .run({ input: {} })
+        .then(({ result }) => {
+          progress.feed_polls += result.polled
+          return result
+        })
+        .finally(() => {
+          polling = null
+        })
+      return polling
+    }
     const inFlight = new Set<string>()
     const seen = new Set<string>()
     const pages = new Set<Promise<void>>()
@@ -96,8 +142,15 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
       const page = (async () => {
         try {
           const { result } = await syncListingsBatchWorkflow(container).run({
-            input: { listing_ids: ids, ignore_backoff: opts.ignore_backoff },
+            input: { listing_ids: ids, ignore_backoff: opts.ignore_backoff, defer_updates: feedPath },
           })
+          gathering.add(result.deferred_updates)
+          await submitFullJobs()
+          if (progress.feed_jobs || openFeeds[1]) {
+            // Results of jobs submitted a moment ago land while the next pages are worked on; a
+            // poll that fails here is tried again by the wait at the end of the run.
+            pollDue().catch(() => undefined)
+          }
           ids.forEach((id) => seen.add(id))
           // Counted once each, even when a change queued a listing again during the run.
           progress.done = seen.size
@@ -132,6 +185,20 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     if (failure) {
       throw failure
     }
+    for (const kind of ["price", "stock"] as const) {
+      if (gathering.touched(kind) > feedThreshold) {
+        while (gathering.waitingCount(kind)) await submit(kind, FEED_ITEMS_PER_JOB)
+      }
+    }
+    const rest = [...gathering.take("price"), ...gathering.take("stock")]
+    if (rest.length) {
+      const { result } = await sendListingUpdatesWorkflow(container).run({ input: { candidates: rest } })
+      progress.price_calls += result.price
+      progress.stock_calls += result.stock
+    }
+    if (progress.feed_jobs || openFeeds[1]) {
+      await waitForFeeds(pollDue)
+    }
     progress.state = "done"
   } catch (error) {
     runError = error
@@ -142,4 +209,17 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
   progress.finished_at = new Date().toISOString()
   await service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress }, last_sync_at: new Date() })
   return runError ? { error: runError } : null
+}
+
+type FeedPoll = { open: number; next_poll_at: string | null }
+
+/** Polls the open feed jobs, each when its back-off ends, until none is left or the wait is over. */
+async function waitForFeeds(pollDue: () => Promise<FeedPoll>): Promise<void> {
+  const deadline = Date.now() + FEED_WAIT_MS
+  for (;;) {
+    const { open, next_poll_at } = await pollDue()
+    if (!open || Date.now() >= deadline) return
+    const next = next_poll_at ? Date.parse(next_poll_at) : Date.now() + 1000
+    await sleep(Math.max(50, Math.min(next - Date.now(), deadline - Date.now())))
+  }
 }

@@ -7,6 +7,7 @@ import { failureFields, identityFields, sentFields } from "../../../lib/listings
 import { listingStatusFromAe } from "../../../lib/listings/status"
 import { retryDelayMs } from "../../../lib/listings/config"
 import type { ImageBank, ListingImages } from "./image-bank"
+import type { ListingWrites } from "./listing-writes"
 
 export type PublishContext = {
   service: AliExpressModuleService
@@ -15,6 +16,8 @@ export type PublishContext = {
   /** resolves each product's pictures just before its post or edit */
   bank: ImageBank
   attempts: Map<string, number>
+  /** every outcome goes here, written in bulk */
+  writes: ListingWrites
   /** set on the first credentials failure: the rest of the batch is not tried */
   authFailure: string | null
   failed: string[]
@@ -55,8 +58,8 @@ function withImageBank(payload: PostProductRequest, images: ListingImages): Post
 }
 
 /** Binds the listing to a product AliExpress already has, instead of posting a second one. */
-async function bindFound(ctx: PublishContext, plan: PlannedListing, found: { productId: string; status?: string }) {
-  await ctx.service.saveListing({
+function bindFound(ctx: PublishContext, plan: PlannedListing, found: { productId: string; status?: string }) {
+  ctx.writes.add({
     id: plan.listing_id,
     ...identityFields(plan),
     ae_product_id: found.productId,
@@ -95,7 +98,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
   if (img.transient || img.problems.length) {
     ctx.failed.push(plan.listing_id)
     const attempts = row.attempts + 1
-    await ctx.service.saveListing({
+    ctx.writes.add({
       id: plan.listing_id,
       ...identityFields(plan),
       ...(img.transient
@@ -112,12 +115,12 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       if (plan.lookup_first) {
         const found = await findBySku(ctx.client, plan.sku_codes)
         if (found) {
-          await bindFound(ctx, plan, found)
+          bindFound(ctx, plan, found)
           return
         }
       }
       const { productId } = await ctx.client.postProduct(payload)
-      await ctx.service.saveListing({
+      ctx.writes.add({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
         ae_product_id: productId,
@@ -129,7 +132,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       })
     } else {
       await ctx.client.editProduct(plan.ae_product_id!, payload)
-      await ctx.service.saveListing({
+      ctx.writes.add({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
         // An edit goes back under review on AliExpress.
@@ -149,13 +152,13 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       // Maybe ours from an earlier post whose answer was lost: bind it rather than report it.
       const found = await findBySku(ctx.client, plan.sku_codes).catch(() => null)
       if (found) {
-        await bindFound(ctx, plan, found)
+        bindFound(ctx, plan, found)
         return
       }
     }
     ctx.failed.push(plan.listing_id)
     const keepPostMark = plan.action === "post" && kind === "transient" && isAmbiguous(error)
-    await ctx.service.saveListing({
+    ctx.writes.add({
       id: plan.listing_id,
       ...failureFields(plan, row, error, now),
       ...(plan.action === "post" && !keepPostMark ? { post_started_at: null } : {}),

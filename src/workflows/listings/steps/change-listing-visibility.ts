@@ -28,6 +28,7 @@ export const changeListingVisibilityStep = createStep(
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const { client, account } = await service.requireConnectedAccount()
     const now = new Date()
+    const rows: Array<{ id: string } & Record<string, unknown>> = []
     for (const [kind, plans] of [["offline", offline], ["online", online]] as const) {
       for (const group of chunk(plans, BATCH)) {
         const ids = group.map((p) => p.ae_product_id!)
@@ -40,11 +41,11 @@ export const changeListingVisibilityStep = createStep(
           for (const plan of group) {
             const why = refused.get(plan.ae_product_id!)
             if (why) {
-              await service.saveListing({ id: plan.listing_id, last_error: `AliExpress did not set it ${kind}: ${why}`, last_synced_at: now })
+              rows.push({ id: plan.listing_id, last_error: `AliExpress did not set it ${kind}: ${why}`, last_synced_at: now })
               continue
             }
             done[kind].push(plan.ae_product_id!)
-            await service.saveListing({
+            rows.push({
               id: plan.listing_id,
               ...(plan.title ? identityFields(plan) : {}),
               status: kind === "offline" ? "offline" : "live",
@@ -55,11 +56,12 @@ export const changeListingVisibilityStep = createStep(
           }
         } catch (error) {
           if (classifyFailure(error) === "auth") {
+            await service.saveListings(rows)
             await service.markReconnectNeeded(account.id, describeError(error))
             throw error
           }
           for (const plan of group) {
-            await service.saveListing({
+            rows.push({
               id: plan.listing_id,
               status: "error",
               last_error: `Setting it ${kind} failed: ${describeError(error)}`,
@@ -69,6 +71,7 @@ export const changeListingVisibilityStep = createStep(
         }
       }
     }
+    await service.saveListings(rows)
     return new StepResponse(done)
   }
 )

@@ -6,13 +6,14 @@ import type { PlannedListing } from "../../../lib/listings/plan"
 import { publishOne, type PublishContext } from "../helpers/publish-one"
 import { runPool } from "../../../lib/listings/pool"
 import { ImageBank } from "../helpers/image-bank"
+import { ListingWrites } from "../helpers/listing-writes"
 
 export const publishListingsStepId = "publish-aliexpress-listings"
 
 /**
  * Posts new products and edits changed ones, each product's pictures put in the image bank
  * just before its own call, with enough products in flight that the upload and post rate
- * limits are both used at once. Each outcome is stored as soon as AliExpress answers, so a
+ * limits are both used at once. Each outcome is stored within a moment of AliExpress' answer (in bulk), so a
  * product AliExpress created is never forgotten; that is also why there is no compensation:
  * undoing a post would only make the next run post it again. A post that may have landed
  * (`post_started_at` still set) is looked up by SKU before it is sent again.
@@ -41,10 +42,12 @@ export const publishListingsStep = createStep(
       accountId: account.id,
       bank,
       attempts: new Map(rows.map((r) => [r.id, r.attempts])),
+      writes: new ListingWrites(service),
       authFailure: null,
       failed: [],
     }
     await runPool(work, listingSyncSettings().concurrency, (plan) => publishOne(ctx, plan))
+    await ctx.writes.flush()
     if (ctx.authFailure) {
       await service.markReconnectNeeded(account.id, ctx.authFailure)
       throw new Error(`AliExpress refused the credentials: ${ctx.authFailure}`)

@@ -21,22 +21,24 @@ export const recordListingPlansStep = createStep(
     }
     const previous = await service.listAliExpressListings({ id: touched.map((p) => p.listing_id) }, { take: touched.length })
     const now = new Date()
-    for (const plan of touched) {
-      if (plan.action === "remove") {
-        await service.softDeleteAliExpressListings(plan.listing_id)
-        continue
-      }
-      await service.saveListing({
-        id: plan.listing_id,
-        status: plan.status as any,
-        product_title: plan.title,
-        search_text: searchText(plan.title, plan.sku_codes, plan.problems),
-        sku_codes: plan.sku_codes,
-        problems: plan.problems,
-        problem_count: plan.problems.length,
-        last_synced_at: now,
-      })
+    const removed = touched.filter((p) => p.action === "remove").map((p) => p.listing_id)
+    if (removed.length) {
+      await service.softDeleteAliExpressListings(removed)
     }
+    await service.saveListings(
+      touched
+        .filter((p) => p.action !== "remove")
+        .map((plan) => ({
+          id: plan.listing_id,
+          status: plan.status,
+          product_title: plan.title,
+          search_text: searchText(plan.title, plan.sku_codes, plan.problems),
+          sku_codes: plan.sku_codes,
+          problems: plan.problems,
+          problem_count: plan.problems.length,
+          last_synced_at: now,
+        }))
+    )
     return new StepResponse(undefined, previous)
   },
   async (previous, { container }) => {
@@ -45,9 +47,6 @@ export const recordListingPlansStep = createStep(
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     await service.restoreAliExpressListings(previous.map((p) => p.id)).catch(() => undefined)
-    for (const row of previous) {
-      const { created_at, updated_at, deleted_at, ...data } = row as any
-      await service.updateAliExpressListings(data)
-    }
+    await service.saveListings(previous.map(({ created_at, updated_at, deleted_at, ...data }: any) => data))
   }
 )

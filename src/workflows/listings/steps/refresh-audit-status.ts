@@ -117,6 +117,7 @@ export const refreshAuditStatusStep = createStep(
         data: { status: group[0].status as any, ae_status: group[0].ae_status, audit_reason: null, problems: [] as any, problem_count: 0, last_synced_at: new Date() },
       })
     }
+    const verdicts: Array<{ id: string } & Record<string, unknown>> = []
     await runPool(toRead, concurrency, async (row) => {
       try {
         const detail = await client.getProduct(row.ae_product_id!)
@@ -126,7 +127,7 @@ export const refreshAuditStatusStep = createStep(
           return
         }
         const reason = status === "rejected" ? detail.auditFailureReason ?? "Rejected by AliExpress review (no reason given)" : null
-        await service.saveListing({
+        verdicts.push({
           id: row.id,
           status,
           ae_status: detail.status,
@@ -141,6 +142,7 @@ export const refreshAuditStatusStep = createStep(
         logger.warn(`AliExpress: could not read the review status of product ${row.ae_product_id}: ${describeError(error)}`)
       }
     })
+    await service.saveListings(verdicts)
     if (stillUnderReview.size) {
       // The mark that spaces the next question about these listings.
       await service.updateAliExpressListings({ selector: { id: [...stillUnderReview] }, data: { last_synced_at: new Date() } })

@@ -9,12 +9,17 @@ import { updateListingPricesStockStep } from "../steps/update-listing-prices-sto
 
 export const syncListingsBatchWorkflowId = "sync-aliexpress-listings-batch"
 
-export type SyncListingsBatchInput = { listing_ids: string[]; ignore_backoff?: boolean }
+export type SyncListingsBatchInput = {
+  listing_ids: string[]
+  ignore_backoff?: boolean
+  /** the run sends price and stock changes as feed jobs: hand them back instead of sending them */
+  defer_updates?: boolean
+}
 
 /**
  * One page of the listing queue: read AliExpress' verdicts, plan from the current product data,
  * store what needs no call, then posts and edits (each with its pictures), offline/online, and
- * batch price and stock updates. The sync run keeps two pages in flight, so the next page is
+ * batch price and stock updates (or, on the feed path, the changes handed back to the run). The sync run keeps two pages in flight, so the next page is
  * loaded and planned while this one's calls go out.
  */
 export const syncListingsBatchWorkflow = createWorkflow(syncListingsBatchWorkflowId, (input: SyncListingsBatchInput) => {
@@ -27,7 +32,9 @@ export const syncListingsBatchWorkflow = createWorkflow(syncListingsBatchWorkflo
   const published = publishListingsStep({ plans })
   const failed = transform({ published }, ({ published }) => published.failed)
   changeListingVisibilityStep({ plans, failed })
-  const updates = updateListingPricesStockStep({ plans, failed })
+  const updates = updateListingPricesStockStep(
+    transform({ plans, failed, input }, ({ plans, failed, input }) => ({ plans, failed, defer: input.defer_updates }))
+  )
   const summary = transform({ plans, updates }, ({ plans, updates }) => {
     const count = (a: string) => plans.filter((p) => p.action === a).length
     return {
@@ -38,6 +45,7 @@ export const syncListingsBatchWorkflow = createWorkflow(syncListingsBatchWorkflo
       offline: count("offline"),
       price_calls: updates.price,
       stock_calls: updates.stock,
+      deferred_updates: updates.deferred,
     }
   })
   return new WorkflowResponse(summary)

@@ -20,7 +20,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const [listings, count] = await service.listAndCountAliExpressListings(filters, {
     take: limit,
     skip: offset,
-    order: { updated_at: "DESC", id: "ASC" },
+    // Both descending, so the (updated_at, id) indexes are read backwards with no sort.
+    order: { updated_at: "DESC", id: "DESC" },
   })
   res.json({ listings, count, limit, offset })
 }

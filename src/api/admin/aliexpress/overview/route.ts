@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
-import { LISTING_STATUSES, ORDER_BINDING_STATUSES, SHIPMENT_STATUSES } from "../../../../modules/aliexpress/models"
+import { ORDER_BINDING_STATUSES, SHIPMENT_STATUSES } from "../../../../modules/aliexpress/models"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 
 const countBy = async <S extends string>(
@@ -27,12 +27,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const one = { take: 1, select: ["id"] }
 
   const drainSince = new Date(Date.now() - DRAIN_WINDOW_MS)
-  const [listings, withProblems, orders, shipments, [recent], importedLately, [nextRetry]] = await Promise.all([
-    countBy(LISTING_STATUSES, async (status) => (await service.listAndCountAliExpressListings({ ...bound, status }, one))[1]),
-    service.listAndCountAliExpressListings({ ...bound, problem_count: { $gt: 0 } }, one).then(([, n]) => n),
+  const [listingCounts, orders, shipments, recent, importedLately, [nextRetry]] = await Promise.all([
+    service.countListings(account.id),
     countBy(ORDER_BINDING_STATUSES, async (status) => (await service.listAndCountAliExpressOrders({ ...scope, status }, one))[1]),
     countBy(SHIPMENT_STATUSES, async (status) => (await service.listAndCountAliExpressShipments({ ...scope, status }, one))[1]),
-    service.listAndCountAliExpressListings(bound, {
+    service.listAliExpressListings(bound, {
       take: 8,
       order: { updated_at: "DESC" },
       select: ["id", "product_id", "product_title", "status", "problem_count", "last_synced_at", "last_error", "updated_at"],
@@ -63,9 +62,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       sync_progress: pub.sync_progress,
     },
     listings: {
-      total: Object.values<number>(listings).reduce((a, b) => a + b, 0),
-      by_status: listings,
-      with_problems: withProblems,
+      total: listingCounts.total,
+      by_status: listingCounts.by_status,
+      with_problems: listingCounts.with_problems,
     },
     orders: {
       by_status: orders,

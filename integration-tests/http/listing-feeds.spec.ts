@@ -1,0 +1,230 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { startSandbox, type SandboxHandle } from "../../src/sandbox"
+import { defaultTemplate } from "../../src/lib/mapping"
+import { createAdminHeaders } from "../helpers/admin-auth"
+import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
+import { startImageServer } from "../helpers/image-server"
+import { ListingSyncRunner, listingSyncRunner } from "../../src/runners/listing-sync"
+import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
+import type AliExpressModuleService from "../../src/modules/aliexpress/service"
+import { syncListingsBatchWorkflow } from "../../src/workflows/listings/workflows/sync-listings-batch"
+import { submitListingFeedWorkflow } from "../../src/workflows/listings/workflows/listing-feeds"
+import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
+
+jest.setTimeout(240 * 1000)
+// Three products make a bulk change here, so five products take the feed path and two do not.
+const FEED_THRESHOLD = "3"
+process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "150"
+process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "150"
+process.env.ALIEXPRESS_FEED_THRESHOLD = FEED_THRESHOLD
+
+const PRICE = "aliexpress.solution.batch.product.price.update"
+const STOCK = "aliexpress.solution.batch.product.inventory.update"
+const SUBMIT = "aliexpress.solution.feed.submit"
+const QUERY = "aliexpress.solution.feed.query"
+
+let sandbox: SandboxHandle
+let images: Awaited<ReturnType<typeof startImageServer>>
+
+beforeAll(async () => {
+  images = await startImageServer()
+  sandbox = await startSandbox({
+    port: 0,
+    appKey: SANDBOX_APP_KEY,
+    appSecret: SANDBOX_APP_SECRET,
+    auditDelayMs: 100,
+    feedDelayMs: 300,
+    rateLimitPerSecond: 1000,
+  })
+})
+
+afterAll(async () => {
+  await sandbox?.stop()
+  await images?.stop()
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < end) {
+    try {
+      const v = await fn()
+      if (v) return v as T
+    } catch (e) {
+      last = e
+    }
+    await sleep(100)
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`)
+}
+
+const state = () => sandboxControl(sandbox.url, "/state")
+const calls = async () => (await state()).calls as Record<string, number>
+const count = (c: Record<string, number>, method: string) => c[method] ?? 0
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: { ALIEXPRESS_SYNC_DEBOUNCE_MS: "150", ALIEXPRESS_SYNC_MIN_GAP_MS: "150", ALIEXPRESS_FEED_THRESHOLD: FEED_THRESHOLD },
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let store: Awaited<ReturnType<typeof setupUsStore>>
+    let account: any
+    let started = 0
+
+    const listingOf = async (productId: string) => (await api.get(`/admin/aliexpress/listings/${productId}`, admin)).data.listing
+    const aeProduct = async (aeProductId: string) => (await state()).products.find((p: any) => p.product_id === aeProductId)
+
+    const syncNow = async (body: Record<string, unknown> = {}) => {
+      await listingSyncRunner.whenIdle()
+      started = Date.now()
+      const res = await api.post("/admin/aliexpress/sync", body, admin)
+      expect(res.status).toBe(202)
+      return waitFor("the sync run to finish", async () => {
+        const { data } = await api.get("/admin/aliexpress/sync", admin)
+        const p = data.progress
+        return p && p.state !== "running" && Date.parse(p.started_at) >= started - 5 && p
+      })
+    }
+
+    /** Five products posted and settled on AliExpress, with their listings. */
+    const listFive = async () => {
+      const products = await createSeedProducts(
+        getContainer(),
+        [1, 2, 3, 4, 5].map((i) => sampleProductSeed(i, { images: [`${images.url}/tee-${i}-front.jpg`] })),
+        { salesChannelIds: [account.sales_channel_id], shippingProfileId: store.shippingProfileId, stockLocationId: store.stockLocationId }
+      )
+      const listings = await waitFor("five posted listings", async () => {
+        const all = await Promise.all(products.map((p: any) => listingOf(p.id)))
+        return all.every((l) => l?.ae_product_id) && all
+      })
+      await sleep(200)
+      await syncNow()
+      await listingSyncRunner.whenIdle()
+      return { products, listings: listings as any[] }
+    }
+
+    const priceOf = async (aeProductId: string) => Number((await aeProduct(aeProductId)).skus[0].price)
+
+    beforeEach(async () => {
+      await sandboxControl(sandbox.url, "/reset", { seed: "demo" })
+      await sandboxControl(sandbox.url, "/config", { feedDelayMs: 300 })
+      admin = await createAdminHeaders(getContainer(), api)
+      store = await setupUsStore(getContainer())
+      account = await connectSandbox(getContainer(), api, admin, sandbox.url, { stock_location_ids: [store.stockLocationId] })
+      const base = defaultTemplate("Tees")
+      const res = await api.post(
+        "/admin/aliexpress/templates",
+        {
+          name: "Tees",
+          is_default: true,
+          fields: {
+            ...base.fields,
+            category_id: { source: "constant", value: 200000346 },
+            freight_template_id: { source: "constant", value: 1000 },
+            service_template_id: { source: "constant", value: 1001001 },
+          },
+        },
+        admin
+      )
+      expect(res.status).toBe(201)
+    })
+
+    afterEach(async () => {
+      await sleep(400)
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(60000)])
+    })
+
+    it("sends a price change on more products than the threshold as one feed job, fewer in batch calls, and shows a refused feed item's problem on its listing", async () => {
+      const { products, listings } = await listFive()
+      const before = await calls()
+      const oldPrice = await priceOf(listings[0].ae_product_id)
+
+      // One of them is gone from AliExpress: its feed item is refused.
+      const service: AliExpressModuleService = getContainer().resolve(ALIEXPRESS_MODULE)
+      const { client } = await service.requireConnectedAccount()
+      await client.deleteProducts([listings[4].ae_product_id])
+
+      await api.post("/admin/aliexpress/settings", { markup_percent: 10 }, admin)
+      const progress = await syncNow()
+      expect(progress.state).toBe("done")
+      expect(progress.feed_jobs).toBe(1)
+      const after = await calls()
+      expect(count(after, SUBMIT) - count(before, SUBMIT)).toBe(1)
+      expect(count(after, QUERY) - count(before, QUERY)).toBeGreaterThanOrEqual(1)
+      expect(count(after, PRICE) - count(before, PRICE)).toBe(0)
+      expect(count(after, STOCK) - count(before, STOCK)).toBe(0)
+
+      for (const listing of listings.slice(0, 4)) {
+        expect(await priceOf(listing.ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
+        const row = await listingOf(listing.product_id)
+        expect(row.problems).toEqual([])
+        expect(row.status).toBe("live")
+      }
+      const refused = await listingOf(products[4].id)
+      expect(refused.problem_count).toBe(1)
+      expect(refused.problems[0]).toMatchObject({ origin: "marketplace" })
+      expect(refused.problems[0].message).toMatch(/AliExpress refused it/)
+      expect(refused.last_error).toBe(refused.problems[0].message)
+      // The problems filter finds it, as it finds a refused batch update.
+      const { data } = await api.get("/admin/aliexpress/listings?has_problems=true", admin)
+      expect(data.listings.map((l: any) => l.product_id)).toEqual([products[4].id])
+
+      // Two products only: below the threshold, one batch call and no feed.
+      await api.post("/admin/aliexpress/settings", { markup_percent: 20 }, admin)
+      const small = await calls()
+      const run = await syncNow({ product_ids: [products[0].id, products[1].id] })
+      expect(run.state).toBe("done")
+      const end = await calls()
+      expect(count(end, PRICE) - count(small, PRICE)).toBe(1)
+      expect(count(end, SUBMIT) - count(small, SUBMIT)).toBe(0)
+      expect(await priceOf(listings[0].ae_product_id)).toBeCloseTo(oldPrice * 1.2, 1)
+      expect(await priceOf(listings[2].ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
+    })
+
+    it("polls a feed job submitted before a restart once the runner is back, and does not submit it again", async () => {
+      const { listings } = await listFive()
+      const oldPrice = await priceOf(listings[0].ae_product_id)
+      const container = getContainer()
+      const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+      // AliExpress holds the job for a while: the process stops before any answer.
+      await sandboxControl(sandbox.url, "/config", { feedDelayMs: 600000 })
+      await api.post("/admin/aliexpress/settings", { markup_percent: 10 }, admin)
+      await listingSyncRunner.whenIdle()
+
+      // What a run does up to the submit, and nothing after it: the page hands back its price
+      // changes, the run submits them as one job, then the process is gone.
+      const ids = listings.map((l) => l.id)
+      const { result: page } = await syncListingsBatchWorkflow(container).run({ input: { listing_ids: ids, defer_updates: true } })
+      expect(page.deferred_updates).toHaveLength(5)
+      const { result: submitted } = await submitListingFeedWorkflow(container).run({
+        input: { kind: "price", candidates: page.deferred_updates },
+      })
+      expect(submitted.job_id).toBeTruthy()
+      const afterSubmit = await calls()
+      expect(count(afterSubmit, SUBMIT)).toBe(1)
+      const [job] = await service.listAliExpressFeedJobs({ ae_job_id: submitted.job_id! })
+      expect(job).toMatchObject({ status: "submitted", item_count: 5, operation: "PRODUCT_PRICES_UPDATE" })
+      expect(await priceOf(listings[0].ae_product_id)).toBeCloseTo(oldPrice, 2)
+
+      // After the restart: AliExpress has finished the job; a fresh runner (nothing in memory)
+      // runs its reconcile, which finds the job in the table and polls it.
+      await sandboxControl(sandbox.url, "/config", { feedDelayMs: 0 })
+      const restarted = new ListingSyncRunner()
+      await restarted.reconcile(container)
+      await restarted.whenIdle()
+
+      const end = await calls()
+      expect(count(end, SUBMIT)).toBe(1)
+      expect(count(end, QUERY) - count(afterSubmit, QUERY)).toBeGreaterThanOrEqual(1)
+      expect(count(end, PRICE) - count(afterSubmit, PRICE)).toBe(0)
+      const [done] = await service.listAliExpressFeedJobs({ id: job.id })
+      expect(done).toMatchObject({ status: "finished", succeeded_count: 5 })
+      for (const listing of listings) {
+        expect(await priceOf(listing.ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
+        expect((await listingOf(listing.product_id)).problems).toEqual([])
+      }
+    })
+  },
+})
