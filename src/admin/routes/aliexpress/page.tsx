@@ -6,7 +6,7 @@ import { AliExpressPage } from "../../components/aliexpress-page"
 import { ConnectionBanner } from "../../components/connection-banner"
 import { SyncProgressBar } from "../../components/progress-bar"
 import { ListingStatusChart } from "../../components/status-chart"
-import { ListingStatusBadge, ORDER_STATUS_META, SHIPMENT_STATUS_META } from "../../components/status-badges"
+import { ListingStatusBadge, NoWrapText, ORDER_STATUS_META, SHIPMENT_STATUS_META } from "../../components/status-badges"
 import { EmptyState } from "../../components/empty-state"
 import { useImportOrdersNow, useSyncNow } from "../../hooks/actions"
 import { useOverview } from "../../hooks/settings"
@@ -182,7 +182,9 @@ const OverviewPage = () => {
                         <ListingStatusBadge status={l.status} />
                       </Table.Cell>
                       <Table.Cell>{l.problem_count || "—"}</Table.Cell>
-                      <Table.Cell title={formatDateTime(l.last_synced_at)}>{formatRelative(l.last_synced_at)}</Table.Cell>
+                      <Table.Cell>
+                        <NoWrapText title={formatDateTime(l.last_synced_at)}>{formatRelative(l.last_synced_at)}</NoWrapText>
+                      </Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>
