@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState } from "react"
 import { Button, Drawer, IconButton, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { useQueryClient } from "@tanstack/react-query"
+import { CategoryPicker } from "./mapping/category-picker"
+import { aliexpressKeys } from "../hooks/query-keys"
+import type { CategoryNode } from "../hooks/reference"
 import { Plus, Trash } from "@medusajs/icons"
 import { useSaveLookupList, type LookupList } from "../hooks/mapping"
 import { downloadText, parseCsv, toCsv } from "../lib/csv"
@@ -17,6 +21,23 @@ export const entriesFromCsv = (text: string): Entry[] => {
 export const exportLookupList = (list: { name: string; entries: Entry[] }) =>
   downloadText(`${list.name}.csv`, toCsv([["from", "to"], ...list.entries.map((e) => [e.from, e.to])]))
 
+/**
+ * Names of AliExpress category ids: those picked here, then any level of the tree already read
+ * (react-query keeps them), so an id in the list shows what it is without another call.
+ */
+const useCategoryNames = (picked: Record<string, string>) => {
+  const qc = useQueryClient()
+  return (id: string): string | undefined => {
+    if (!/^\d+$/.test(id.trim())) return undefined
+    if (picked[id]) return picked[id]
+    for (const [, nodes] of qc.getQueriesData<CategoryNode[]>({ queryKey: aliexpressKeys.reference("categories").slice(0, 3) })) {
+      const hit = nodes?.find((n) => n.id === id.trim())
+      if (hit) return hit.name
+    }
+    return undefined
+  }
+}
+
 /** Create or edit one lookup list: rows by hand, or imported from a CSV file. */
 export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | null; open: boolean; onClose: () => void }) => {
   const [name, setName] = useState("")
@@ -24,6 +45,9 @@ export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | n
   const [entries, setEntries] = useState<Entry[]>([])
   const file = useRef<HTMLInputElement>(null)
   const save = useSaveLookupList()
+  const [picking, setPicking] = useState<number | null>(null)
+  const [picked, setPicked] = useState<Record<string, string>>({})
+  const categoryName = useCategoryNames(picked)
 
   useEffect(() => {
     if (open) {
@@ -102,10 +126,35 @@ export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | n
             {entries.map((e, i) => (
               <div key={i} className="contents">
                 <Input size="small" data-testid={`lookup-from-${i}`} value={e.from} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, from: ev.target.value } : x)))} />
-                <Input size="small" data-testid={`lookup-to-${i}`} value={e.to} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, to: ev.target.value } : x)))} />
+                <div className="flex min-w-0 flex-col gap-y-0.5">
+                  <Input size="small" data-testid={`lookup-to-${i}`} value={e.to} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, to: ev.target.value } : x)))} />
+                  <div className="flex items-center gap-x-2">
+                    {categoryName(e.to) && (
+                      <Text size="xsmall" className="text-ui-fg-subtle truncate" data-testid={`lookup-to-name-${i}`}>
+                        {categoryName(e.to)}
+                      </Text>
+                    )}
+                    <Button size="small" variant="transparent" className="h-5 px-1 text-xs" onClick={() => setPicking(picking === i ? null : i)} data-testid={`lookup-pick-category-${i}`}>
+                      {picking === i ? "Close categories" : "Pick an AliExpress category"}
+                    </Button>
+                  </div>
+                </div>
                 <IconButton size="small" variant="transparent" aria-label="Remove row" onClick={() => setEntries(entries.filter((_, j) => j !== i))}>
                   <Trash />
                 </IconButton>
+                {picking === i && (
+                  <div className="col-span-3">
+                    <CategoryPicker
+                      value={e.to}
+                      testId={`lookup-category-picker-${i}`}
+                      onChange={(id, categoryTitle) => {
+                        setPicked((p) => ({ ...p, [id]: categoryTitle }))
+                        setEntries(entries.map((x, j) => (j === i ? { ...x, to: id } : x)))
+                        setPicking(null)
+                      }}
+                    />
+                  </div>
+                )}
               </div>
             ))}
           </div>

@@ -13,7 +13,7 @@ export const CategoryPicker = ({
   testId = "category-picker",
 }: {
   value: string
-  onChange: (id: string) => void
+  onChange: (id: string, name: string) => void
   testId?: string
 }) => {
   const [trail, setTrail] = useState<CategoryNode[]>([])
@@ -67,7 +67,7 @@ export const CategoryPicker = ({
                 onClick={() => {
                   if (c.is_leaf) {
                     setChosenName(c.name)
-                    onChange(c.id)
+                    onChange(c.id, c.name)
                   } else {
                     setTrail([...trail, c])
                   }

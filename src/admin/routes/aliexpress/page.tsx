@@ -3,6 +3,7 @@ import { ShoppingBag, ArrowPath, CloudArrowDown } from "@medusajs/icons"
 import { Button, Container, Heading, Skeleton, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { AliExpressPage } from "../../components/aliexpress-page"
+import { ActivityCharts } from "../../components/activity-charts"
 import { ConnectionBanner } from "../../components/connection-banner"
 import { SyncProgressBar } from "../../components/progress-bar"
 import { ListingStatusChart } from "../../components/status-chart"
@@ -91,7 +92,13 @@ const OverviewPage = () => {
     >
       {!isLoading && <ConnectionBanner account={account} />}
       {isLoading ? (
-        <Skeleton className="h-48 w-full" />
+        <div className="flex flex-col gap-y-3" data-testid="overview-loading">
+          <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
+            <Skeleton className="h-56 w-full lg:col-span-2" />
+            <Skeleton className="h-56 w-full" />
+          </div>
+          <Skeleton className="h-48 w-full" />
+        </div>
       ) : !account ? null : (
         <>
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
@@ -156,6 +163,7 @@ const OverviewPage = () => {
               </Stat>
             </Container>
           </div>
+          <ActivityCharts />
           <Container className="p-0">
             <div className="px-6 py-4">
               <Heading level="h2">Recent sync activity</Heading>
