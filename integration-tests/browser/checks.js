@@ -31,6 +31,14 @@ async function runChecks(ctx) {
   const page = await context.newPage()
   const pageErrors = []
   page.on("pageerror", (e) => pageErrors.push(e.message))
+  // React's nesting warnings name the component stack: ours are the plugin's screens.
+  const nestingWarnings = []
+  page.on("console", (m) => {
+    const text = m.text()
+    if (m.type() === "error" && /validateDOMNesting|cannot be a descendant of|cannot contain a nested/.test(text) && /AliExpress|Drawer|ProblemsList|Listing|Order|Shipment/.test(text)) {
+      nestingWarnings.push(text.slice(0, 300))
+    }
+  })
 
   const shot = async (name) => {
     try {
@@ -155,6 +163,10 @@ async function runChecks(ctx) {
 
     const extra = require("./flows")
     await extra.run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
+
+    await check("the AliExpress screens raise no DOM nesting warning", async () => {
+      if (nestingWarnings.length) throw new Error(nestingWarnings.slice(0, 3).join(" | "))
+    })
 
     if (pageErrors.length) {
       log(`page errors seen: ${pageErrors.slice(0, 5).join(" | ")}`)

@@ -77,7 +77,10 @@ medusaIntegrationTestRunner({
       })
 
       it("samples a bounded number of products, newest first, and names a bad parameter", async () => {
-        await createInChannel([seed(2, { title: "Second Tee" }), seed(3, { title: "Third Tee" })])
+        // One at a time: ids made in the same millisecond have no order between them.
+        await createInChannel([seed(2, { title: "Second Tee" })])
+        await sleep(20)
+        await createInChannel([seed(3, { title: "Third Tee" })])
         const { data } = await api.get("/admin/aliexpress/sources?sample=1", admin)
         expect(data).toMatchObject({ sampled_products: 1, sample_limit: 1 })
         expect(data.sources.find((s: any) => s.path === "title").examples).toEqual(["Third Tee"])
