@@ -50,4 +50,3 @@ export const daysUntil = (value?: string | Date | null, now = Date.now()): numbe
   const t = new Date(value).getTime()
   return Number.isNaN(t) ? null : Math.floor((t - now) / DAY)
 }
-
