@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from "react"
 import { Button, Drawer, IconButton, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
-import { useQueryClient } from "@tanstack/react-query"
 import { CategoryPicker } from "./mapping/category-picker"
-import { aliexpressKeys } from "../hooks/query-keys"
-import type { CategoryNode } from "../hooks/reference"
+import { useCategoryNames } from "../hooks/reference"
 import { Plus, Trash } from "@medusajs/icons"
 import { useSaveLookupList, type LookupList } from "../hooks/mapping"
 import { downloadText, parseCsv, toCsv } from "../lib/csv"
@@ -20,23 +18,6 @@ export const entriesFromCsv = (text: string): Entry[] => {
 
 export const exportLookupList = (list: { name: string; entries: Entry[] }) =>
   downloadText(`${list.name}.csv`, toCsv([["from", "to"], ...list.entries.map((e) => [e.from, e.to])]))
-
-/**
- * Names of AliExpress category ids: those picked here, then any level of the tree already read
- * (react-query keeps them), so an id in the list shows what it is without another call.
- */
-const useCategoryNames = (picked: Record<string, string>) => {
-  const qc = useQueryClient()
-  return (id: string): string | undefined => {
-    if (!/^\d+$/.test(id.trim())) return undefined
-    if (picked[id]) return picked[id]
-    for (const [, nodes] of qc.getQueriesData<CategoryNode[]>({ queryKey: aliexpressKeys.reference("categories").slice(0, 3) })) {
-      const hit = nodes?.find((n) => n.id === id.trim())
-      if (hit) return hit.name
-    }
-    return undefined
-  }
-}
 
 /** Create or edit one lookup list: rows by hand, or imported from a CSV file. */
 export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | null; open: boolean; onClose: () => void }) => {
