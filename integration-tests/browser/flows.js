@@ -67,11 +67,21 @@ async function run(t) {
       await pickSelect(page.getByTestId("source-kind-service_template_id"), "Constant value")
       await pickSelect(page.getByTestId("service-template"), /Service Template for New Sellers/)
 
-      await pickSelect(page.getByTestId("preview-product"), "Browser Tee Good")
+      // One combobox: type to search, pick from the same widget.
+      await page.getByTestId("preview-product").click()
+      await page.getByTestId("preview-product-search").fill("Browser Tee Good")
+      await page.getByTestId("preview-product-option").filter({ hasText: "Browser Tee Good" }).first().click()
+      await page.getByTestId("preview-product").filter({ hasText: "Browser Tee Good" }).waitFor({ timeout: SHORT })
       await page.getByTestId("run-preview").click()
       const result = page.getByTestId("preview-result")
       await result.waitFor({ timeout: SHORT })
       await result.getByText("Ready to list").waitFor({ timeout: SHORT })
+      // The readable view: labelled fields and the pictures as thumbnails, beside the raw JSON.
+      const readable = page.getByTestId("preview-readable")
+      await readable.getByText("Product name").waitFor({ timeout: SHORT })
+      await readable.getByText("Browser Tee Good").first().waitFor({ timeout: SHORT })
+      const thumbs = await page.getByTestId("preview-images").locator("img").count()
+      if (thumbs < 1) throw new Error("the readable preview shows no image thumbnails")
       const payload = await page.getByTestId("preview-payload").innerText()
       if (!payload.includes("200000346")) throw new Error("the preview payload does not carry the chosen category")
       await page.getByTestId("preview-panel").scrollIntoViewIfNeeded()
@@ -279,6 +289,110 @@ async function run(t) {
       if (sent.join() !== "all") throw new Error(`AliExpress got send_type ${JSON.stringify(sent)} (order status ${o?.status}) for a fully shipped order`)
     },
     [SHIP]
+  )
+
+  await check(
+    "the source picker offers the catalogue's attributes with example values",
+    async () => {
+      await goto("/aliexpress/mapping")
+      const trigger = page.getByTestId("attr-subject")
+      await trigger.waitFor({ timeout: SHORT })
+      await trigger.filter({ hasText: "Title" }).waitFor({ timeout: SHORT })
+      await trigger.click()
+      const picker = page.getByTestId("source-picker")
+      await picker.waitFor({ timeout: SHORT })
+      // Metadata keys come from the products themselves, each with their values.
+      await picker.getByTestId("source-search").fill("brand")
+      const brand = picker.getByTestId("source-option-metadata.brand")
+      await brand.waitFor({ timeout: SHORT })
+      const examples = await brand.getByTestId("source-examples").innerText()
+      if (!/Acme/.test(examples)) throw new Error(`metadata.brand shows no example from the catalogue: ${examples}`)
+      await shot("18-source-picker-examples")
+      await picker.getByTestId("source-search").fill("color")
+      const color = picker.getByTestId("source-option-variant.option.Color")
+      await color.waitFor({ timeout: SHORT })
+      if (!/Red|Blue/.test(await color.innerText())) throw new Error("the Color option shows no example value")
+      await picker.getByTestId("source-search").fill("brand")
+      await brand.click()
+      await page.getByTestId("attr-subject").filter({ hasText: "Metadata: brand" }).waitFor({ timeout: SHORT })
+      if ((await page.getByTestId("attr-subject").getAttribute("data-path")) !== "metadata.brand") throw new Error("picking did not set the path")
+    },
+    [MAPPING]
+  )
+
+  await check(
+    "a lookup list takes AliExpress categories from the category tree, with their names",
+    async () => {
+      await goto("/aliexpress/lookup-lists")
+      await page.getByTestId("new-lookup").click()
+      await page.getByTestId("lookup-name").fill("tee categories")
+      await page.getByTestId("lookup-from-0").fill("tees")
+      await page.getByTestId("lookup-pick-category-0").click()
+      const picker = page.getByTestId("lookup-category-picker-0")
+      await picker.getByTestId("category-200000297").click()
+      await picker.getByTestId("category-200000343").click()
+      await picker.getByTestId("category-200000346").click()
+      if ((await page.getByTestId("lookup-to-0").inputValue()) !== "200000346") throw new Error("the picked category id is not in the row")
+      const name = await page.getByTestId("lookup-to-name-0").innerText()
+      if (!name.trim() || /^\d+$/.test(name.trim())) throw new Error(`no category name next to the id: "${name}"`)
+      await shot("19-lookup-category-picked")
+      await page.getByTestId("lookup-save").click()
+      await page.getByTestId("lookup-row-tee categories").waitFor({ timeout: SHORT })
+      const { lookup_lists } = await api("GET", "/admin/aliexpress/lookup-lists")
+      const list = lookup_lists.find((l) => l.name === "tee categories")
+      if (!list?.entries.some((e) => e.from === "tees" && e.to === "200000346")) throw new Error("the picked category was not saved")
+    },
+    [CONNECT]
+  )
+
+  await check(
+    "order statuses and carriers read in plain English, with the code on hover, and no ship-by once shipped",
+    async () => {
+      await goto("/aliexpress/orders")
+      const status = page.getByTestId(`ae-status-${aeOrderId}`)
+      await status.waitFor({ timeout: SHORT })
+      const code = await status.getAttribute("data-code")
+      const label = await status.innerText()
+      if (!/^[A-Z_]+$/.test(code ?? "")) throw new Error(`no AliExpress code behind the label (${code})`)
+      if (label === code || /_/.test(label)) throw new Error(`the status shows the code "${label}"`)
+      await status.hover()
+      await page.getByRole("tooltip").filter({ hasText: code }).first().waitFor({ timeout: SHORT })
+      await shot("20-orders-plain-status")
+      await page.getByTestId(`ae-order-${aeOrderId}`).click()
+      const drawer = page.getByTestId("order-drawer")
+      await drawer.waitFor({ timeout: SHORT })
+      const drawerStatus = await drawer.getByTestId("drawer-ae-status").innerText()
+      if (/_/.test(drawerStatus)) throw new Error(`the drawer shows the code "${drawerStatus}"`)
+      if (await drawer.getByTestId("drawer-ship-by").isVisible().catch(() => false)) throw new Error("the shipped order still shows its ship-by deadline")
+      const carriers = drawer.getByTestId("shipment-list").locator("[data-code]")
+      if ((await carriers.count()) < 1) throw new Error("the shipment's carrier has no label")
+      const carrier = await carriers.first().innerText()
+      if (/_/.test(carrier)) throw new Error(`the carrier shows its code "${carrier}"`)
+      await shot("21-order-drawer-plain")
+    },
+    [SHIP]
+  )
+
+  await check(
+    "the overview charts 30 days of real activity",
+    async () => {
+      const { activity } = await api("GET", "/admin/aliexpress/activity")
+      if (activity.totals.orders_imported < 1 || activity.totals.listings_posted < 1 || activity.totals.shipments_pushed < 1) {
+        throw new Error(`the counters miss what happened: ${JSON.stringify(activity.totals)}`)
+      }
+      await goto("/aliexpress")
+      const charts = page.getByTestId("activity-charts")
+      await charts.waitFor({ timeout: SHORT })
+      for (const [id, kind] of [["orders", "orders_imported"], ["listings", "listings_posted"], ["shipments", "shipments_pushed"]]) {
+        const chart = page.getByTestId(`activity-chart-${id}`)
+        await chart.locator(".recharts-bar-rectangle path").first().waitFor({ timeout: SHORT })
+        const total = await chart.getByTestId(`activity-total-${kind}`).innerText()
+        if (!total.includes(String(activity.totals[kind]))) throw new Error(`the ${id} chart shows "${total}", the counters ${activity.totals[kind]}`)
+      }
+      await charts.scrollIntoViewIfNeeded()
+      await shot("22-overview-activity-charts")
+    },
+    [SHIP, LIVE]
   )
 
   await check(

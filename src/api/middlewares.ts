@@ -5,6 +5,7 @@ import { oauthRoutes } from "./admin/aliexpress/oauth/middlewares"
 import { listingsRoutes } from "./admin/aliexpress/listings/middlewares"
 import { aliexpressOrderRoutes } from "./admin/aliexpress/orders/middlewares"
 import { aliexpressPushHookRoutes } from "./hooks/aliexpress/middlewares"
+import { insightRoutes } from "./admin/aliexpress/activity/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -12,6 +13,7 @@ export default defineMiddlewares({
     ...listingsRoutes,
     ...aliexpressOrderRoutes,
     ...aliexpressPushHookRoutes,
+    ...insightRoutes,
     {
       matcher: "/admin/aliexpress/settings",
       method: "POST",

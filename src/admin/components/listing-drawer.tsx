@@ -12,7 +12,7 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
     <Text size="small" className="text-ui-fg-subtle">
       {label}
     </Text>
-    <Text size="small">{children}</Text>
+    <div className="txt-compact-small text-ui-fg-base">{children}</div>
   </div>
 )
 

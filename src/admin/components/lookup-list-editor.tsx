@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react"
 import { Button, Drawer, IconButton, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { CategoryPicker } from "./mapping/category-picker"
+import { useCategoryNames } from "../hooks/reference"
 import { Plus, Trash } from "@medusajs/icons"
 import { useSaveLookupList, type LookupList } from "../hooks/mapping"
 import { downloadText, parseCsv, toCsv } from "../lib/csv"
@@ -24,6 +26,9 @@ export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | n
   const [entries, setEntries] = useState<Entry[]>([])
   const file = useRef<HTMLInputElement>(null)
   const save = useSaveLookupList()
+  const [picking, setPicking] = useState<number | null>(null)
+  const [picked, setPicked] = useState<Record<string, string>>({})
+  const categoryName = useCategoryNames(picked)
 
   useEffect(() => {
     if (open) {
@@ -102,10 +107,35 @@ export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | n
             {entries.map((e, i) => (
               <div key={i} className="contents">
                 <Input size="small" data-testid={`lookup-from-${i}`} value={e.from} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, from: ev.target.value } : x)))} />
-                <Input size="small" data-testid={`lookup-to-${i}`} value={e.to} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, to: ev.target.value } : x)))} />
+                <div className="flex min-w-0 flex-col gap-y-0.5">
+                  <Input size="small" data-testid={`lookup-to-${i}`} value={e.to} onChange={(ev) => setEntries(entries.map((x, j) => (j === i ? { ...x, to: ev.target.value } : x)))} />
+                  <div className="flex items-center gap-x-2">
+                    {categoryName(e.to) && (
+                      <Text size="xsmall" className="text-ui-fg-subtle truncate" data-testid={`lookup-to-name-${i}`}>
+                        {categoryName(e.to)}
+                      </Text>
+                    )}
+                    <Button size="small" variant="transparent" className="h-5 px-1 text-xs" onClick={() => setPicking(picking === i ? null : i)} data-testid={`lookup-pick-category-${i}`}>
+                      {picking === i ? "Close categories" : "Pick an AliExpress category"}
+                    </Button>
+                  </div>
+                </div>
                 <IconButton size="small" variant="transparent" aria-label="Remove row" onClick={() => setEntries(entries.filter((_, j) => j !== i))}>
                   <Trash />
                 </IconButton>
+                {picking === i && (
+                  <div className="col-span-3">
+                    <CategoryPicker
+                      value={e.to}
+                      testId={`lookup-category-picker-${i}`}
+                      onChange={(id, categoryTitle) => {
+                        setPicked((p) => ({ ...p, [id]: categoryTitle }))
+                        setEntries(entries.map((x, j) => (j === i ? { ...x, to: id } : x)))
+                        setPicking(null)
+                      }}
+                    />
+                  </div>
+                )}
               </div>
             ))}
           </div>

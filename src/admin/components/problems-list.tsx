@@ -1,8 +1,7 @@
 import { Badge, Text } from "@medusajs/ui"
 import type { Problem } from "../lib/types"
-import { FIELD_DEFINITIONS } from "../../lib/mapping/field-definitions"
-
-const LABELS: Record<string, string> = Object.fromEntries(FIELD_DEFINITIONS.map((d) => [d.key, d.label]))
+import { problemFieldLabel } from "../../lib/labels"
+import { CodeLabel } from "./status-badges"
 
 /** Field, message and how to fix it; always rendered as text, never as HTML. */
 export const ProblemsList = ({ problems }: { problems: Problem[] }) => {
@@ -18,8 +17,10 @@ export const ProblemsList = ({ problems }: { problems: Problem[] }) => {
       {problems.map((p, i) => (
         <li key={`${p.field}-${i}`} className="rounded-md border border-ui-border-base p-3">
           <div className="flex items-center gap-x-2">
-            <Text size="small" weight="plus">
-              {LABELS[p.field] ?? p.field}
+            <Text size="small" weight="plus" asChild>
+              <span data-testid="problem-field">
+                <CodeLabel label={problemFieldLabel(p.field)} code={p.field} />
+              </span>
             </Text>
             {p.origin && (
               <Badge size="2xsmall" color={p.origin === "marketplace" ? "red" : "orange"}>

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query"
+import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { aliexpressKeys } from "./query-keys"
 
@@ -74,3 +74,21 @@ export const useCategoryChildren = (parentId: string, enabled = true) =>
     staleTime: 5 * 60 * 1000,
     retry: false,
   })
+
+/**
+ * Names of AliExpress category ids: those picked in this screen, then any level of the tree
+ * already read (react-query keeps them), so an id shows what it is without another call.
+ */
+export const useCategoryNames = (picked: Record<string, string> = {}) => {
+  const qc = useQueryClient()
+  return (id: string): string | undefined => {
+    const key = id.trim()
+    if (!/^\d+$/.test(key)) return undefined
+    if (picked[key]) return picked[key]
+    for (const [, nodes] of qc.getQueriesData<CategoryNode[]>({ queryKey: aliexpressKeys.reference("categories").slice(0, 3) })) {
+      const hit = nodes?.find((n) => n.id === key)
+      if (hit) return hit.name
+    }
+    return undefined
+  }
+}

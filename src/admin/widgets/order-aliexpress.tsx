@@ -2,12 +2,11 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { OrderStatusBadge } from "../components/status-badges"
+import { AeOrderStatus, OrderStatusBadge } from "../components/status-badges"
 import { ShipmentList } from "../components/orders/shipment-list"
 import { useAeOrderForOrder } from "../hooks/orders"
 import { formatTimeLeft } from "../lib/format"
-
-const SHIPPABLE = new Set(["WAIT_SELLER_SEND_GOODS", "SELLER_PART_SEND_GOODS"])
+import { isAwaitingShipment } from "../../lib/labels"
 
 /** On the order page of an AliExpress order: its AliExpress side and the shipment push status. Hidden for other orders. */
 const OrderAliExpressWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
@@ -38,11 +37,15 @@ const OrderAliExpressWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
         <Text size="small" className="text-ui-fg-subtle">
           AliExpress status
         </Text>
-        <Text size="small">{ae.ae_status ?? "—"}</Text>
+        <Text size="small" asChild>
+          <span>
+            <AeOrderStatus code={ae.ae_status} testId="widget-ae-status" />
+          </span>
+        </Text>
         <Text size="small" className="text-ui-fg-subtle">
           Time left to ship
         </Text>
-        <Text size="small">{ae.ae_status && SHIPPABLE.has(ae.ae_status) ? formatTimeLeft(ae.ship_by) : "—"}</Text>
+        <Text size="small">{isAwaitingShipment(ae.ae_status, ae.shipments) ? formatTimeLeft(ae.ship_by) : "—"}</Text>
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
         <Text size="small" weight="plus">

@@ -1,4 +1,6 @@
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { activityDay, countsToWrite, type ActivityCounts, type ActivityRow } from "../../lib/activity/daily-activity"
 import { AliExpressClient, AliExpressRetryableError, type TokenSet } from "../../lib/aliexpress"
 import { orderRetryAt } from "../../lib/orders/backoff"
 import { toCategoryAttributes, type CategoryAttributes } from "../../lib/mapping"
@@ -6,6 +8,7 @@ import {
   AliExpressAccount,
   AliExpressCategoryAttributes,
   AliExpressFeedJob,
+  AliExpressDailyActivity,
   AliExpressImage,
   AliExpressListing,
   AliExpressLookupList,
@@ -52,6 +55,7 @@ class AliExpressModuleService extends MedusaService({
   AliExpressShipment,
   AliExpressCategoryAttributes,
   AliExpressFeedJob,
+  AliExpressDailyActivity,
 }) {
   protected readonly cipher_: SecretCipher
   protected readonly options_: PluginOptions
@@ -89,6 +93,38 @@ class AliExpressModuleService extends MedusaService({
 
   listAndCountAliexpressListings(...args: Parameters<AliExpressModuleService["listAndCountAliExpressListings"]>) {
     return this.listAndCountAliExpressListings(...args)
+  }
+
+  /**
+   * Adds to today's counters in one statement (a row per kind, created on first use), so the
+   * sync and import runs count a whole page or run at once and concurrent runs never lose a count.
+   */
+  @InjectManager()
+  async countActivity(accountId: string, counts: ActivityCounts, at?: Date, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const rows = countsToWrite(counts)
+    if (!rows.length) {
+      return
+    }
+    const day = activityDay(at ?? new Date())
+    const values = rows.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")
+    const params = rows.flatMap(([kind, n]) => [generateEntityId(undefined, "aeact"), accountId, day, kind, n])
+    await (sharedContext.manager as any).execute(
+      `insert into "aliexpress_daily_activity" ("id", "account_id", "day", "kind", "count", "created_at", "updated_at") values ${values}
+       on conflict ("account_id", "day", "kind") where "deleted_at" is null
+       do update set "count" = "aliexpress_daily_activity"."count" + excluded."count", "updated_at" = now()`,
+      params
+    )
+  }
+
+  /** The counters of one account from a day on (YYYY-MM-DD): at most a row per day and kind. */
+  @InjectManager()
+  async listActivity(accountId: string, fromDay: string, @MedusaContext() sharedContext: Context = {}): Promise<ActivityRow[]> {
+    const rows: { day: string; kind: string; count: number | string }[] = await (sharedContext.manager as any).execute(
+      `select "day", "kind", "count" from "aliexpress_daily_activity"
+       where "account_id" = ? and "day" >= ? and "deleted_at" is null order by "day" asc limit 1000`,
+      [accountId, fromDay]
+    )
+    return rows.map((r) => ({ day: r.day, kind: r.kind, count: Number(r.count) }))
   }
 
   /** The connected account with its client; refuses when the seller has not connected. */

@@ -1,7 +1,7 @@
 import { useState } from "react"
 import { Badge, Button, Skeleton, Text } from "@medusajs/ui"
 import { ChevronRightMini } from "@medusajs/icons"
-import { useCategoryChildren, type CategoryNode } from "../../hooks/reference"
+import { useCategoryChildren, useCategoryNames, type CategoryNode } from "../../hooks/reference"
 
 /**
  * Walks the AliExpress category tree one level at a time. Only a leaf can be
@@ -13,13 +13,16 @@ export const CategoryPicker = ({
   testId = "category-picker",
 }: {
   value: string
-  onChange: (id: string) => void
+  onChange: (id: string, name: string) => void
   testId?: string
 }) => {
   const [trail, setTrail] = useState<CategoryNode[]>([])
-  const [chosenName, setChosenName] = useState<string | null>(null)
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null)
   const parentId = trail.length ? trail[trail.length - 1].id : "0"
   const { data, isLoading, isError, error } = useCategoryChildren(parentId)
+  const nameOf = useCategoryNames()
+  // The name picked here only while it is still the value (a template switch changes the value).
+  const shownName = chosen?.id === value ? chosen.name : nameOf(value)
 
   return (
     <div className="flex flex-col gap-y-2 rounded-md border border-ui-border-base p-3" data-testid={testId}>
@@ -29,7 +32,7 @@ export const CategoryPicker = ({
         </Text>
         {value ? (
           <Badge size="2xsmall" color="green" data-testid="category-selected">
-            {chosenName ? `${chosenName} (${value})` : value}
+            {shownName ? `${shownName} (${value})` : value}
           </Badge>
         ) : (
           <Text size="small" className="text-ui-fg-muted">
@@ -66,8 +69,8 @@ export const CategoryPicker = ({
                 className={`hover:bg-ui-bg-base-hover flex w-full items-center justify-between rounded-md px-2 py-1 text-left ${c.id === value ? "bg-ui-bg-highlight" : ""}`}
                 onClick={() => {
                   if (c.is_leaf) {
-                    setChosenName(c.name)
-                    onChange(c.id)
+                    setChosen({ id: c.id, name: c.name })
+                    onChange(c.id, c.name)
                   } else {
                     setTrail([...trail, c])
                   }

@@ -1,16 +1,16 @@
 import { useState } from "react"
-import { Badge, Button, Container, Heading, Input, Select, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Tabs, Text } from "@medusajs/ui"
 import { ProblemsList } from "../problems-list"
-import { useProductSearch } from "../../hooks/medusa"
+import { ProductCombobox } from "./product-combobox"
+import { ReadablePayloadView } from "./readable-payload-view"
 import { usePreview } from "../../hooks/mapping"
 import { errorMessage } from "../../lib/errors"
 import type { TemplateRecord } from "./types"
 
 /** Runs the unsaved template against a product the merchant picks: the payload and its problems. */
 export const PreviewPanel = ({ template }: { template: TemplateRecord }) => {
-  const [search, setSearch] = useState("")
-  const [productId, setProductId] = useState<string>("")
-  const products = useProductSearch(search)
+  const [product, setProduct] = useState<{ id: string; title: string; thumbnail?: string | null } | null>(null)
+  const productId = product?.id ?? ""
   const preview = usePreview()
   const result = preview.data?.preview
 
@@ -22,19 +22,7 @@ export const PreviewPanel = ({ template }: { template: TemplateRecord }) => {
           See what would be sent for a product before saving. Nothing is sent to AliExpress.
         </Text>
       </div>
-      <Input size="small" type="search" placeholder="Find a product" value={search} onChange={(e) => setSearch(e.target.value)} />
-      <Select value={productId || undefined} onValueChange={setProductId}>
-        <Select.Trigger data-testid="preview-product">
-          <Select.Value placeholder="Pick a product" />
-        </Select.Trigger>
-        <Select.Content>
-          {(products.data?.products ?? []).map((p: any) => (
-            <Select.Item key={p.id} value={p.id}>
-              {p.title}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select>
+      <ProductCombobox value={product} onChange={setProduct} />
       <Button
         size="small"
         variant="secondary"
@@ -93,14 +81,25 @@ export const PreviewPanel = ({ template }: { template: TemplateRecord }) => {
               </ul>
             </div>
           )}
-          <div>
-            <Text size="small" weight="plus">
-              Payload
-            </Text>
-            <pre className="bg-ui-bg-subtle txt-compact-xsmall max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md p-3" data-testid="preview-payload">
-              {result.payload ? JSON.stringify(result.payload, null, 2) : "No payload could be built."}
-            </pre>
-          </div>
+          <Tabs defaultValue="readable">
+            <Tabs.List>
+              <Tabs.Trigger value="readable" data-testid="preview-tab-readable">
+                What AliExpress gets
+              </Tabs.Trigger>
+              <Tabs.Trigger value="json" data-testid="preview-tab-json">
+                Raw JSON
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="readable" className="pt-3">
+              <ReadablePayloadView payload={result.payload} />
+            </Tabs.Content>
+            {/* Kept mounted: the JSON is what support and the browser checks read. */}
+            <Tabs.Content value="json" className="pt-3 data-[state=inactive]:hidden" forceMount>
+              <pre className="bg-ui-bg-subtle txt-compact-xsmall max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-md p-3" data-testid="preview-payload">
+                {result.payload ? JSON.stringify(result.payload, null, 2) : "No payload could be built."}
+              </pre>
+            </Tabs.Content>
+          </Tabs>
         </div>
       )}
     </Container>

@@ -2,6 +2,7 @@ import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useAeShipments, useRetryShipment } from "../../hooks/orders"
 import { toastError } from "../../lib/errors"
+import { CarrierName } from "../status-badges"
 import { formatRelative } from "../../lib/format"
 
 /** Shipments AliExpress would not take, with its reason: shown until a retry succeeds. */
@@ -47,7 +48,7 @@ export const FailedPushes = () => {
                 </Link>
               </Table.Cell>
               <Table.Cell>
-                {s.service_name} · {s.tracking_number}
+                <CarrierName code={s.service_name} /> · {s.tracking_number}
               </Table.Cell>
               <Table.Cell>
                 <Text size="small" className="text-ui-fg-error max-w-md whitespace-normal">

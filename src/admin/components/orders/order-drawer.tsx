@@ -1,11 +1,12 @@
 import { Button, Drawer, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { OrderStatusBadge } from "../status-badges"
+import { AeOrderStatus, OrderStatusBadge } from "../status-badges"
 import { ProblemsList } from "../problems-list"
 import { ShipmentList } from "./shipment-list"
 import { useRetryOrder, type AeOrder } from "../../hooks/orders"
 import { toastError } from "../../lib/errors"
 import { formatDateTime, formatTimeLeft } from "../../lib/format"
+import { isAwaitingShipment } from "../../../lib/labels"
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <div className="grid grid-cols-[140px_1fr] gap-x-3 py-1">
@@ -41,7 +42,9 @@ export const OrderDrawer = ({ order, onClose }: { order: AeOrder | null; onClose
               <Row label="Status">
                 <OrderStatusBadge status={order.status} />
               </Row>
-              <Row label="AliExpress status">{order.ae_status ?? "—"}</Row>
+              <Row label="AliExpress status">
+                <AeOrderStatus code={order.ae_status} testId="drawer-ae-status" />
+              </Row>
               <Row label="Medusa order">
                 {order.order_id ? (
                   <Link className="text-ui-fg-interactive" to={`/orders/${order.order_id}`}>
@@ -54,9 +57,14 @@ export const OrderDrawer = ({ order, onClose }: { order: AeOrder | null; onClose
               <Row label="Buyer">{order.buyer_login_id ?? "—"}</Row>
               <Row label="Total">{order.total_amount ? `${order.total_amount} ${order.currency_code.toUpperCase()}` : "—"}</Row>
               <Row label="Placed">{formatDateTime(order.ae_created_at)}</Row>
-              <Row label="Ship by">
-                {formatDateTime(order.ship_by)} ({formatTimeLeft(order.ship_by)})
-              </Row>
+              {/* The deadline means nothing once the order has left: shown only while it waits to ship. */}
+              {isAwaitingShipment(order.ae_status, order.shipments) && order.ship_by && (
+                <Row label="Ship by">
+                  <span data-testid="drawer-ship-by">
+                    {formatDateTime(order.ship_by)} ({formatTimeLeft(order.ship_by)})
+                  </span>
+                </Row>
+              )}
               {order.last_error && <Row label="Last error">{order.last_error}</Row>}
             </div>
             {(order.status === "held" || order.status === "failed" || order.problems.length > 0) && (

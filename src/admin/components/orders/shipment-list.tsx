@@ -1,5 +1,5 @@
 import { Button, Text, toast } from "@medusajs/ui"
-import { ShipmentStatusBadge } from "../status-badges"
+import { CarrierName, ShipmentStatusBadge } from "../status-badges"
 import { useRetryShipment, type AeShipment } from "../../hooks/orders"
 import { toastError } from "../../lib/errors"
 import { formatDateTime, formatRelative } from "../../lib/format"
@@ -27,8 +27,10 @@ export const ShipmentList = ({ shipments }: { shipments: AeShipment[] }) => {
       {shipments.map((s) => (
         <li key={s.id} className="flex flex-col gap-y-1 rounded-md border border-ui-border-base p-3">
           <div className="flex items-center justify-between gap-x-2">
-            <Text size="small" weight="plus">
-              {s.service_name} · {s.tracking_number}
+            <Text size="small" weight="plus" asChild>
+              <span>
+                <CarrierName code={s.service_name} /> · {s.tracking_number}
+              </span>
             </Text>
             <ShipmentStatusBadge status={s.status} />
           </div>

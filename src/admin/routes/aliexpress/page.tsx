@@ -3,10 +3,11 @@ import { ShoppingBag, ArrowPath, CloudArrowDown } from "@medusajs/icons"
 import { Button, Container, Heading, Skeleton, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { AliExpressPage } from "../../components/aliexpress-page"
+import { ActivityCharts } from "../../components/activity-charts"
 import { ConnectionBanner } from "../../components/connection-banner"
 import { SyncProgressBar } from "../../components/progress-bar"
 import { ListingStatusChart } from "../../components/status-chart"
-import { ListingStatusBadge, ORDER_STATUS_META, SHIPMENT_STATUS_META } from "../../components/status-badges"
+import { ListingStatusBadge, NoWrapText, ORDER_STATUS_META, SHIPMENT_STATUS_META } from "../../components/status-badges"
 import { EmptyState } from "../../components/empty-state"
 import { useImportOrdersNow, useSyncNow } from "../../hooks/actions"
 import { useOverview } from "../../hooks/settings"
@@ -91,7 +92,13 @@ const OverviewPage = () => {
     >
       {!isLoading && <ConnectionBanner account={account} />}
       {isLoading ? (
-        <Skeleton className="h-48 w-full" />
+        <div className="flex flex-col gap-y-3" data-testid="overview-loading">
+          <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
+            <Skeleton className="h-56 w-full lg:col-span-2" />
+            <Skeleton className="h-56 w-full" />
+          </div>
+          <Skeleton className="h-48 w-full" />
+        </div>
       ) : !account ? null : (
         <>
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
@@ -156,6 +163,7 @@ const OverviewPage = () => {
               </Stat>
             </Container>
           </div>
+          <ActivityCharts />
           <Container className="p-0">
             <div className="px-6 py-4">
               <Heading level="h2">Recent sync activity</Heading>
@@ -182,7 +190,9 @@ const OverviewPage = () => {
                         <ListingStatusBadge status={l.status} />
                       </Table.Cell>
                       <Table.Cell>{l.problem_count || "—"}</Table.Cell>
-                      <Table.Cell title={formatDateTime(l.last_synced_at)}>{formatRelative(l.last_synced_at)}</Table.Cell>
+                      <Table.Cell>
+                        <NoWrapText title={formatDateTime(l.last_synced_at)}>{formatRelative(l.last_synced_at)}</NoWrapText>
+                      </Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>

@@ -6,6 +6,8 @@ import { recordListingPlansStep } from "../steps/record-listing-plans"
 import { publishListingsStep } from "../steps/publish-listings"
 import { changeListingVisibilityStep } from "../steps/change-listing-visibility"
 import { updateListingPricesStockStep } from "../steps/update-listing-prices-stock"
+import { countActivityStep } from "../../activity/steps/count-activity"
+import { listingSyncActivity } from "../../../lib/activity/daily-activity"
 
 export const syncListingsBatchWorkflowId = "sync-aliexpress-listings-batch"
 
@@ -35,6 +37,7 @@ export const syncListingsBatchWorkflow = createWorkflow(syncListingsBatchWorkflo
   const updates = updateListingPricesStockStep(
     transform({ plans, failed, input }, ({ plans, failed, input }) => ({ plans, failed, defer: input.defer_updates }))
   )
+  countActivityStep(transform({ plans, failed }, ({ plans, failed }) => ({ counts: listingSyncActivity(plans, failed) })))
   const summary = transform({ plans, updates }, ({ plans, updates }) => {
     const count = (a: string) => plans.filter((p) => p.action === a).length
     return {

@@ -87,6 +87,7 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
       last_error_code: null,
     })
     await container.resolve(Modules.EVENT_BUS).emit({ name: SHIPMENT_SENT_EVENT, data: { id: row.id, ae_order_id: row.ae_order_id } })
+    await countShipment(service, account.id, "shipments_pushed", logger)
     return sent
   } catch (e) {
     if (e instanceof AliExpressAuthError) {
@@ -114,6 +115,7 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
     })
     if (giveUp) {
       await container.resolve(Modules.EVENT_BUS).emit({ name: SHIPMENT_FAILED_EVENT, data: { id: row.id, ae_order_id: row.ae_order_id } })
+      await countShipment(service, account.id, "shipments_failed", logger)
     }
     return updated
   }
@@ -123,4 +125,14 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
 async function isDeclared(client: ReturnType<AliExpressModuleService["getClient"]>, row: ShipmentRow): Promise<boolean> {
   const detail = await client.getOrder(row.ae_order_id)
   return detail.shipments.some((s) => s.trackingNumber === row.tracking_number)
+}
+
+/** The overview's daily counters; the push itself is stored already, so counting never fails it. */
+async function countShipment(
+  service: AliExpressModuleService,
+  accountId: string,
+  kind: "shipments_pushed" | "shipments_failed",
+  logger: { warn: (msg: string) => void }
+): Promise<void> {
+  await service.countActivity(accountId, { [kind]: 1 }).catch((e: any) => logger.warn(`AliExpress activity not counted: ${e?.message ?? e}`))
 }

@@ -1,21 +1,21 @@
 import { useMemo } from "react"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Container, Input, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Input, Select, Skeleton, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { EmptyState } from "../../../components/empty-state"
 import { FailedPushes } from "../../../components/orders/failed-pushes"
 import { OrderDrawer } from "../../../components/orders/order-drawer"
 import { TrackingUpload } from "../../../components/orders/tracking-upload"
-import { ORDER_STATUS_META, OrderStatusBadge, ShipmentStatusBadge } from "../../../components/status-badges"
+import { AeOrderStatus, NoWrapText, ORDER_STATUS_META, OrderStatusBadge, ShipmentStatusBadge } from "../../../components/status-badges"
 import { useImportOrdersNow } from "../../../hooks/actions"
 import { ALL, useListFilters } from "../../../hooks/list-filters"
 import { useAeOrders, useRetryOrder } from "../../../hooks/orders"
 import { toastError } from "../../../lib/errors"
-import { formatRelative, formatTimeLeft } from "../../../lib/format"
+import { formatDateTime, formatRelative, formatTimeLeft } from "../../../lib/format"
+import { isAwaitingShipment } from "../../../../lib/labels"
 
 const PAGE_SIZE = 20
-const SHIPPABLE = new Set(["WAIT_SELLER_SEND_GOODS", "SELLER_PART_SEND_GOODS"])
 
 const OrdersPage = () => {
   const { params, update, search, setSearch, offset, q } = useListFilters()
@@ -82,7 +82,13 @@ const OrdersPage = () => {
         </div>
         {isError ? (
           <EmptyState title="The orders could not be loaded" next={(error as Error)?.message ?? "Try again in a moment."} />
-        ) : !isLoading && !orders.length ? (
+        ) : isLoading ? (
+          <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="orders-loading">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-8 w-full" />
+            ))}
+          </div>
+        ) : !orders.length ? (
           <EmptyState
             title={status !== ALL || params.get("q") ? "No order matches these filters" : "No AliExpress orders yet"}
             next={
@@ -114,8 +120,13 @@ const OrdersPage = () => {
                         <Text size="small" weight="plus">
                           {o.ae_order_id}
                         </Text>
-                        <Text size="xsmall" className="text-ui-fg-subtle">
+                        <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap" title={formatDateTime(o.ae_created_at)}>
                           {formatRelative(o.ae_created_at)}
+                        </Text>
+                        <Text size="xsmall" className="text-ui-fg-subtle whitespace-nowrap" asChild>
+                          <span>
+                            <AeOrderStatus code={o.ae_status} testId={`ae-status-${o.ae_order_id}`} />
+                          </span>
                         </Text>
                       </div>
                     </Table.Cell>
@@ -140,7 +151,9 @@ const OrdersPage = () => {
                     </Table.Cell>
                     <Table.Cell>{o.buyer_login_id ?? "—"}</Table.Cell>
                     <Table.Cell>{o.total_amount ? `${o.total_amount} ${o.currency_code.toUpperCase()}` : "—"}</Table.Cell>
-                    <Table.Cell>{o.ae_status && SHIPPABLE.has(o.ae_status) ? formatTimeLeft(o.ship_by) : "—"}</Table.Cell>
+                    <Table.Cell>
+                      <NoWrapText>{isAwaitingShipment(o.ae_status, o.shipments) ? formatTimeLeft(o.ship_by) : "—"}</NoWrapText>
+                    </Table.Cell>
                     <Table.Cell>{o.shipment_push_status ? <ShipmentStatusBadge status={o.shipment_push_status} /> : "—"}</Table.Cell>
                     <Table.Cell onClick={(e) => e.stopPropagation()}>
                       {(o.status === "held" || o.status === "failed") && (

@@ -1,10 +1,11 @@
 import { useMemo, useState } from "react"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Checkbox, Container, Input, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Checkbox, Container, Input, Select, Skeleton, Table, Text, toast } from "@medusajs/ui"
 import { AliExpressPage } from "../../../components/aliexpress-page"
 import { EmptyState } from "../../../components/empty-state"
 import { ListingDrawer } from "../../../components/listing-drawer"
-import { LISTING_STATUS_META, ListingStatusBadge } from "../../../components/status-badges"
+import { LISTING_STATUS_META, ListingStatusBadge, NoWrapText } from "../../../components/status-badges"
+import { listingStatusLabel } from "../../../../lib/labels"
 import { useSyncNow } from "../../../hooks/actions"
 import { ALL, useListFilters } from "../../../hooks/list-filters"
 import { useListings } from "../../../hooks/listings"
@@ -78,7 +79,7 @@ const ProductsPage = () => {
         <div className="flex flex-wrap items-center gap-2 px-6 py-4">
           <Select value={status} onValueChange={(v) => update({ status: v })} size="small">
             <Select.Trigger className="w-44" data-testid="filter-status">
-              <Select.Value />
+              <Select.Value>{listingStatusLabel(status === ALL ? null : status)}</Select.Value>
             </Select.Trigger>
             <Select.Content>
               <Select.Item value={ALL}>All statuses</Select.Item>
@@ -121,7 +122,13 @@ const ProductsPage = () => {
         </div>
         {isError ? (
           <EmptyState title="The listings could not be loaded" next={(error as Error)?.message ?? "Try again in a moment."} />
-        ) : !isLoading && !listings.length ? (
+        ) : isLoading ? (
+          <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="listings-loading">
+            {Array.from({ length: 6 }, (_, i) => (
+              <Skeleton key={i} className="h-8 w-full" />
+            ))}
+          </div>
+        ) : !listings.length ? (
           <EmptyState
             title={status !== ALL || problems !== ALL || missing !== ALL || params.get("q") ? "No product matches these filters" : "No products in the AliExpress channel yet"}
             next={
@@ -169,10 +176,12 @@ const ProductsPage = () => {
                       <ListingStatusBadge status={l.status} />
                     </Table.Cell>
                     <Table.Cell>{l.ae_product_id ?? "—"}</Table.Cell>
-                    <Table.Cell title={formatDateTime(l.last_synced_at)}>{formatRelative(l.last_synced_at)}</Table.Cell>
+                    <Table.Cell>
+                      <NoWrapText title={formatDateTime(l.last_synced_at)}>{formatRelative(l.last_synced_at)}</NoWrapText>
+                    </Table.Cell>
                     <Table.Cell>
                       {l.problem_count ? (
-                        <Text size="small" className="text-ui-fg-error">
+                        <Text size="small" className="text-ui-fg-error whitespace-nowrap">
                           {l.problem_count} problem{l.problem_count === 1 ? "" : "s"}
                         </Text>
                       ) : (
