@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { orderImportRunner } from "../runners/order-import"
 import { aliexpressOptions } from "../modules/aliexpress/options"
 
-/** Every minute; the account's order_import_interval_minutes decides which ticks really import. */
+/** Every half minute; the account's order_import_interval_minutes decides which ticks really import (isImportDue). */
 export default async function importAliExpressOrdersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {

@@ -68,7 +68,7 @@ export const pluginOptionsSchema = z
       .strict()
       .default({ callsPerSecond: 20 }),
     requestTimeoutMs: int(100, 600000).default(20000),
-    orderImportCron: cron("* * * * *"),
+    orderImportCron: cron("*/30 * * * * *"),
     orderImportConcurrency: int(1, 16).default(4),
     reconcileCron: cron("*/5 * * * *"),
     shipmentPushCron: cron("* * * * *"),

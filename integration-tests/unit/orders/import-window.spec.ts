@@ -38,11 +38,13 @@ describe("isImportDue", () => {
     { name: "never run (undefined)", lastRunAt: undefined, interval: 15, due: true },
     { name: "ran a minute ago, every 15 min", lastRunAt: new Date(now - MINUTE), interval: 15, due: false },
     { name: "ran 15 min ago, every 15 min", lastRunAt: new Date(now - 15 * MINUTE), interval: 15, due: true },
-    { name: "ran 5 s short of 15 min ago: cron jitter allowed", lastRunAt: new Date(now - 15 * MINUTE + 5_000), interval: 15, due: true },
-    { name: "ran 6 s short of 15 min ago: not yet", lastRunAt: new Date(now - 15 * MINUTE + 6_000), interval: 15, due: false },
-    { name: "every minute, ran 56 s ago", lastRunAt: new Date(now - 56_000), interval: 1, due: true },
-    { name: "every minute, ran 54 s ago", lastRunAt: new Date(now - 54_000), interval: 1, due: false },
-    { name: "an interval of 0 is treated as one minute", lastRunAt: new Date(now - 30_000), interval: 0, due: false },
+    { name: "ran one tick (30 s) short of 15 min ago: due, so no order waits past 15 min", lastRunAt: new Date(now - 15 * MINUTE + 30_000), interval: 15, due: true },
+    { name: "ran 35 s short of 15 min ago: cron jitter allowed", lastRunAt: new Date(now - 15 * MINUTE + 35_000), interval: 15, due: true },
+    { name: "ran 36 s short of 15 min ago: not yet", lastRunAt: new Date(now - 15 * MINUTE + 36_000), interval: 15, due: false },
+    { name: "every minute, ran 30 s ago: every tick runs", lastRunAt: new Date(now - 30_000), interval: 1, due: true },
+    { name: "every minute, ran 26 s ago (a tick, early by jitter)", lastRunAt: new Date(now - 26_000), interval: 1, due: true },
+    { name: "every minute, ran 24 s ago", lastRunAt: new Date(now - 24_000), interval: 1, due: false },
+    { name: "an interval of 0 is treated as one minute", lastRunAt: new Date(now - 20_000), interval: 0, due: false },
     { name: "last run as ISO text", lastRunAt: iso(now - 61 * MINUTE), interval: 60, due: true },
   ])("$name", ({ lastRunAt, interval, due }) => {
     expect(isImportDue(lastRunAt, interval, now)).toBe(due)

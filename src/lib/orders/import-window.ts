@@ -13,11 +13,18 @@ export function importWindow(watermark: Date | string | null | undefined, now = 
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() }
 }
 
-/** The job fires every minute; the account decides how often a run really happens. */
+/** How often the import job fires by default (option orderImportCron). */
+export const IMPORT_TICK_MS = 30_000
+
+/**
+ * The job fires every half minute; the account's interval says how long an order may wait. A
+ * run every interval would leave an order placed just after one waiting the whole interval
+ * plus the next run, so a run comes one tick before the interval ends (every tick for "every
+ * minute"). A few seconds of slack absorb cron jitter.
+ */
 export function isImportDue(lastRunAt: Date | string | null | undefined, intervalMinutes: number, now = Date.now()): boolean {
   if (!lastRunAt) {
     return true
   }
-  // A few seconds of slack, so a one-minute interval is not skipped by cron jitter.
-  return now - new Date(lastRunAt).getTime() >= Math.max(1, intervalMinutes) * 60_000 - 5_000
+  return now - new Date(lastRunAt).getTime() >= Math.max(1, intervalMinutes) * 60_000 - IMPORT_TICK_MS - 5_000
 }
