@@ -6,6 +6,7 @@ import { describeError } from "../../lib/listings/problems"
 import { PRICE_STOCK_BATCH } from "../../lib/mapping"
 import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
 import { syncListingsBatchWorkflow } from "../../workflows/listings/workflows/sync-listings-batch"
+import { healthReporter } from "../health"
 
 export type SyncProgress = {
   state: "running" | "done" | "failed"
@@ -141,5 +142,8 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
   }
   progress.finished_at = new Date().toISOString()
   await service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress }, last_sync_at: new Date() })
+  await healthReporter.report(container, account.id, "listing_sync", runError ? { ok: false, reason: progress.last_error ?? "unknown error" } : { ok: true })
+  // The pages read back review verdicts too.
+  await healthReporter.checkRejections(container, account.id).catch(() => undefined)
   return runError ? { error: runError } : null
 }

@@ -125,6 +125,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         status: "auditing",
         audit_reason: null,
         post_started_at: null,
+        submitted_at: now,
         last_payload: payload,
       })
     } else {
@@ -136,6 +137,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         ae_status: "auditing",
         status: "auditing",
         audit_reason: null,
+        submitted_at: now,
         last_payload: payload,
       })
     }
