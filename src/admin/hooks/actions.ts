@@ -24,3 +24,27 @@ export const useImportOrdersNow = () => {
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
 }
+
+/**
+ * The shipment push's "Retry": the shipments that failed or wait for a retry are sent again
+ * now, each through its retry route.
+ */
+export const useRetryShipmentPushes = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async () => {
+      const ids: string[] = []
+      for (const status of ["failed", "pending"]) {
+        const { shipments } = await sdk.client.fetch<{ shipments: { id: string }[] }>("/admin/aliexpress/shipments", {
+          query: { status, limit: 50, offset: 0 },
+        })
+        ids.push(...shipments.map((s) => s.id))
+      }
+      for (const id of ids) {
+        await sdk.client.fetch<any>(`/admin/aliexpress/shipments/${id}/retry`, { method: "POST", body: {} })
+      }
+      return ids.length
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
+  })
+}
