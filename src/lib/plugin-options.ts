@@ -66,7 +66,9 @@ export const pluginOptionsSchema = z
       .strict()
       .default({ callsPerSecond: 20 }),
     requestTimeoutMs: int(100, 600000).default(20000),
-    orderImportCron: cron("* * * * *"),
+    // Every 15 s; the account's interval (default 1 minute) decides which ticks import, so a
+    // failing import shows within the minute.
+    orderImportCron: cron("*/15 * * * * *"),
     orderImportConcurrency: int(1, 16).default(4),
     reconcileCron: cron("*/5 * * * *"),
     shipmentPushCron: cron("* * * * *"),

@@ -29,7 +29,7 @@ describe("plugin options", () => {
       previousEncryptionKeys: [],
       rateLimit: { callsPerSecond: 20 },
       requestTimeoutMs: 20000,
-      orderImportCron: "* * * * *",
+      orderImportCron: "*/15 * * * * *",
       orderImportConcurrency: 4,
       reconcileCron: "*/5 * * * *",
       shipmentPushCron: "* * * * *",

@@ -76,7 +76,7 @@ export class OrderImportRunner {
   /**
    * Runs one import under the lock (the job, "import now", a retry) and records its outcome in
    * the account's health: a run that could not read AliExpress' orders opens an incident the
-   * merchant sees within the minute. Scheduled runs also look at the token's expiry.
+   * merchant sees within the minute. Scheduled runs that import also look at the token's expiry.
    */
   async run(container: MedusaContainer, input: OrderImportInput): Promise<OrderImportResult> {
     try {
@@ -95,9 +95,6 @@ export class OrderImportRunner {
     } finally {
       if (this.pushed.size) {
         this.schedulePushRun(container, GATHER_MS)
-      }
-      if (input.trigger === "schedule") {
-        await healthReporter.checkToken(container).catch(() => undefined)
       }
     }
   }
@@ -120,6 +117,9 @@ export class OrderImportRunner {
     }
     if (!result.skip_reason && result.account_id) {
       await healthReporter.report(container, result.account_id, "order_import", { ok: true })
+      if (input.trigger === "schedule") {
+        await healthReporter.checkToken(container).catch(() => undefined)
+      }
     }
     return result
   }
