@@ -155,6 +155,7 @@ async function runChecks(ctx) {
 
     const extra = require("./flows")
     await extra.run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
+    await require("./health-flows").run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
 
     if (pageErrors.length) {
       log(`page errors seen: ${pageErrors.slice(0, 5).join(" | ")}`)

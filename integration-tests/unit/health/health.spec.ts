@@ -1,5 +1,5 @@
 import { applyHealthOutcome, healthState, type HealthRecord } from "../../../src/lib/health/transition"
-import { refreshTokenOutcome, rejectedListingsOutcome } from "../../../src/lib/health/conditions"
+import { failureReason, refreshTokenOutcome, rejectedListingsOutcome } from "../../../src/lib/health/conditions"
 import { presentAccountHealth } from "../../../src/lib/health/present"
 import { listingRulesChanged } from "../../../src/lib/listings/rule-changes"
 import { reviewRecheckDelayMs, reviewRecheckDue } from "../../../src/lib/listings/review-schedule"
@@ -58,6 +58,13 @@ describe("watched conditions", () => {
     expect(refreshTokenOutcome(new Date(now.getTime() + 8 * 86400000), now)).toEqual({ ok: true })
     expect(refreshTokenOutcome(new Date(now.getTime() + 3 * 86400000), now)).toEqual({ ok: false, reason: "The AliExpress authorisation ends on 2026-12-02 12:00 UTC: reconnect the account in Settings before then" })
     expect(refreshTokenOutcome(new Date(now.getTime() - 1000), now)).toMatchObject({ ok: false, reason: expect.stringMatching(/ended on/) })
+  })
+
+  it("keeps AliExpress' code in a failure's reason, also from a workflow's plain error object", () => {
+    expect(failureReason({ name: "AliExpressRetryableError", code: "15", subCode: "isp.50001", message: "The service is temporarily unavailable" })).toBe(
+      "AliExpress answered 15/isp.50001: The service is temporarily unavailable"
+    )
+    expect(failureReason(new Error("Unable to acquire a connection"))).toBe("Unable to acquire a connection")
   })
 
   it("names the rejected listings with an example", () => {

@@ -31,3 +31,14 @@ export function rejectedListingsOutcome(count: number, example?: { title?: strin
   const sample = example?.title ? ` "${example.title}"${example.reason ? `: ${example.reason}` : ""}` : ""
   return { ok: false, reason: `${what} rejected by AliExpress review.${sample ? ` For example${sample}` : ""}` }
 }
+
+/**
+ * A failed run's reason for the merchant. Errors out of a workflow run are plain objects, so the
+ * shape is read: an AliExpress error keeps its code, which support will ask for.
+ */
+export function failureReason(error: unknown): string {
+  const e = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; subCode?: unknown }
+  const message = typeof e.message === "string" && e.message ? e.message : String(error)
+  const code = [e.code, e.subCode].filter((c) => typeof c === "string" && c).join("/")
+  return typeof e.name === "string" && /^AliExpress\w*Error$/.test(e.name) && code ? `AliExpress answered ${code}: ${message}` : message
+}

@@ -8,7 +8,7 @@ import { finishOrderImportWorkflow } from "../../workflows/orders/workflows/fini
 import { processOrderChanges, type ProcessOrderChangesInput } from "./process-changes"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
-import { describeError } from "../../lib/listings/problems"
+import { failureReason } from "../../lib/health/conditions"
 import { healthReporter } from "../health"
 
 /** A push gathers others arriving within this long into the same run. */
@@ -111,7 +111,7 @@ export class OrderImportRunner {
     } catch (error) {
       const account = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).getAccount().catch(() => null)
       if (account && account.status !== "disconnected") {
-        await healthReporter.report(container, account.id, "order_import", { ok: false, reason: describeError(error) })
+        await healthReporter.report(container, account.id, "order_import", { ok: false, reason: failureReason(error) })
       }
       throw error
     }
