@@ -27,6 +27,8 @@ const env = {
   ALIEXPRESS_APP_KEY: APP_KEY,
   ALIEXPRESS_APP_SECRET: APP_SECRET,
   MEDUSA_BACKEND_URL: medusaUrl,
+  // No line per HTTP request: the demo's log keeps one line per phase (and per incident).
+  LOG_LEVEL: process.env.LOG_LEVEL || "info",
 }
 const children = []
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")

@@ -23,6 +23,9 @@ export class HealthReporter {
       const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
       const { record, transition } = await service.recordHealth(accountId, subject, outcome)
       if (transition) {
+        // The log's one line per incident and per recovery; the failing attempts in between are debug lines.
+        const line = `AliExpress ${subject.replace(/_/g, " ")} ${transition === "opened" ? `is failing: ${record.last_failure_reason}` : "works again"}`
+        transition === "opened" ? logger.warn(line) : logger.info(line)
         const notice = healthNotice(subject, transition, record.last_failure_reason)
         if (notice) {
           await this.notify(container, { ...notice, idempotency_key: `aliexpress:${accountId}:${subject}:${transition}:${record.incident_started_at?.toISOString()}` })

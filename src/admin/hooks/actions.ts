@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { aliexpressKeys } from "./query-keys"
+import { watchSync } from "./sync-watch"
 
 export const ACTION_PATHS = {
   sync: "/admin/aliexpress/sync",
@@ -13,6 +14,8 @@ export const useSyncNow = () => {
   return useMutation({
     mutationFn: (body: { product_ids?: string[] } = {}) =>
       sdk.client.fetch<any>(ACTION_PATHS.sync, { method: "POST", body }),
+    // Poll fast from the start, so the run is seen (and a stale "Sync failed" replaced) at once.
+    onSuccess: () => watchSync(qc, 1),
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
 }
