@@ -114,7 +114,7 @@ medusaIntegrationTestRunner({
       const { account } = await prepareSyncStore(getContainer(), api, admin, sandbox.url)
       const service: any = getContainer().resolve("aliexpress")
       await service.updateAliExpressAccounts({ id: account.id, refresh_token_expires_at: new Date(Date.now() + 3 * 24 * 3600 * 1000) })
-      await until("the expiry notice", async () => (await titled("AliExpress authorisation expires soon")).length === 1, 30000)
+      await until("the expiry notice", async () => (await titled("AliExpress authorisation expires soon")).length === 1, 75000)
       await sleep(11000)
       expect(await titled("AliExpress authorisation expires soon")).toHaveLength(1)
       const health = (await overview()).account.health
@@ -122,7 +122,7 @@ medusaIntegrationTestRunner({
       expect(health.token_expiry.last_failure_reason).toMatch(/reconnect/)
 
       await service.updateAliExpressAccounts({ id: account.id, refresh_token_expires_at: new Date(Date.now() + 300 * 24 * 3600 * 1000) })
-      await until("the renewal notice", async () => (await titled("AliExpress authorisation renewed")).length === 1, 30000)
+      await until("the renewal notice", async () => (await titled("AliExpress authorisation renewed")).length === 1, 75000)
     })
 
     it("saving a price rule answers how many products will be updated and sends the new prices at once", async () => {
