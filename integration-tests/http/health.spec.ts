@@ -158,6 +158,32 @@ medusaIntegrationTestRunner({
       expect(list.data.products_to_update).toBe(3)
     })
 
+    it("a failed sync shows as failed, and the next successful run clears it and the listing sync's health", async () => {
+      const ctx = await prepareSyncStore(getContainer(), api, admin, sandbox.url)
+      await addProducts(ctx, [2, 3].map((i) => sampleProductSeed(i, { images: [`${images.url}/tee-${i}-front.jpg`] })))
+      await until("two products listed", async () => (await allListings(api, admin)).filter((l) => l.ae_product_id).length === 2, 90000)
+      await listingSyncRunner.whenIdle()
+
+      await sandboxControl(sandbox.url, "/faults", { error_rate: 1 })
+      await getContainer().resolve("aliexpress").updateAliExpressAccounts({ id: ctx.account.id, existing_listings_imported_at: null })
+      await api.post("/admin/aliexpress/sync", {}, admin)
+      const failed = await until("the sync shown as failed", async () => {
+        const { account } = await overview()
+        return account.sync_progress?.state === "failed" && account
+      }, 60000)
+      expect(failed.sync_progress.last_error).toBeTruthy()
+      expect(failed.health.listing_sync.consecutive_failures).toBeGreaterThanOrEqual(1)
+
+      await sandboxControl(sandbox.url, "/faults", {})
+      // No "Sync now": the runner's own re-run after its back-off succeeds and replaces the failure.
+      const cleared = await until("the failure cleared by the next run", async () => {
+        const { account } = await overview()
+        return account.sync_progress?.state === "done" && account
+      }, 60000)
+      expect(cleared.sync_progress.last_error).toBeNull()
+      expect(cleared.health.listing_sync).toMatchObject({ state: "ok", consecutive_failures: 0, last_failure_reason: null })
+    })
+
     it("a rejection by AliExpress review shows within a minute and rings the bell", async () => {
       const ctx = await prepareSyncStore(getContainer(), api, admin, sandbox.url)
       await addProducts(ctx, [sampleProductSeed(7, { title: "Forbidden Tee 7", images: [`${images.url}/tee-7-front.jpg`] })])
