@@ -149,6 +149,9 @@ async function main() {
     "--data", sandboxStateFile(),
     "--seed", "demo",
     "--push-url", `${medusaUrl}/hooks/aliexpress/push`,
+    // A live app's 60-day authorisation: with a test app's 2 days the overview and the bell would
+    // warn of its end from the first minute.
+    "--refresh-ttl-sec", String(60 * 24 * 3600),
   ])
   await waitFor(`${sandboxUrl}/__sandbox/health`, 30000)
 
