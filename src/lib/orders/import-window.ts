@@ -14,14 +14,15 @@ export function importWindow(watermark: Date | string | null | undefined, now = 
 }
 
 /** The job fires every minute; the account decides how often a run really happens. */
-/** How much earlier than its interval a scheduled import may run (one tick of the 15 s job). */
-export const IMPORT_DUE_SLACK_MS = 15_000
+/** How much earlier than its interval a scheduled import may run (a tick of the 15 s job and a run's length). */
+export const IMPORT_DUE_SLACK_MS = 20_000
 
 export function isImportDue(lastRunAt: Date | string | null | undefined, intervalMinutes: number, now = Date.now()): boolean {
   if (!lastRunAt) {
     return true
   }
-  // The job ticks every 15 s: one tick of slack, so an outage starting right after a run is
-  // seen by the next one within the minute (and cron jitter never skips a whole interval).
+  // The job ticks every 15 s: a tick of slack plus a run's own few seconds (the mark is set when a
+  // run ends), so a one-minute interval runs every 45 s and an outage starting right after a run
+  // is seen within the minute; cron jitter never skips a whole interval.
   return now - new Date(lastRunAt).getTime() >= Math.max(1, intervalMinutes) * 60_000 - IMPORT_DUE_SLACK_MS
 }
