@@ -151,7 +151,8 @@ export class ListingSyncRunner {
           timeout: 1,
           expire: 120,
         })
-        .catch(() => undefined) // another process is asking right now
+        // Most often another process is asking right now; the next tick asks again either way.
+        .catch((error) => container.resolve("logger").debug(`AliExpress: review verdicts not read this time: ${describeError(error)}`))
       await healthReporter.checkRejections(container, account.id)
       const youngest = new Date(recent[0].submitted_at!).getTime()
       // At least 2 s apart, whatever the configured spacing (tests set it to 0).
