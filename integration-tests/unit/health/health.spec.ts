@@ -89,6 +89,9 @@ describe("review rechecks", () => {
     expect(reviewRecheckDue(30000, null, min)).toBe(true)
     expect(reviewRecheckDue(30000, 10000, min)).toBe(false)
     expect(reviewRecheckDue(30000, 21000, min)).toBe(true)
+    // The watch's 20 s tick lands a moment early for a mark set at the end of the sync run.
+    expect(reviewRecheckDue(30000, 19000, min)).toBe(true)
+    expect(reviewRecheckDue(30000, 17000, min)).toBe(false)
     expect(reviewRecheckDue(null, 30000, min)).toBe(false)
   })
 })

@@ -28,7 +28,11 @@ export function reviewRecheckDelayMs(sinceSubmitMs: number | null, fallbackMs: n
   return fallbackMs
 }
 
+/** A watch tick comes a moment after its listings' marks were set: without this it would skip them for a whole period. */
+const TICK_TOLERANCE_MS = 2000
+
 /** Whether a listing asked about `sinceAskedMs` ago (null: never) is due for another question. */
 export function reviewRecheckDue(sinceSubmitMs: number | null, sinceAskedMs: number | null, fallbackMs: number): boolean {
-  return sinceAskedMs === null || sinceAskedMs >= reviewRecheckDelayMs(sinceSubmitMs, fallbackMs)
+  const delay = reviewRecheckDelayMs(sinceSubmitMs, fallbackMs)
+  return sinceAskedMs === null || sinceAskedMs >= delay - Math.min(TICK_TOLERANCE_MS, delay / 10)
 }
