@@ -62,6 +62,14 @@ module.exports = defineConfig({
       },
     },
     {
+      // Medusa's admin notification bell reads the "feed" channel: the plugin's alerts (order
+      // import failing, shipments not pushed, listings rejected, authorisation expiring) land there.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["feed"] } }],
+      },
+    },
+    {
       // The plugin's own module, as a merchant's app gets it from the plugin entry. Every option
       // defaults to its ALIEXPRESS_* environment variable (src/lib/plugin-options.ts).
       resolve: "./src/modules/aliexpress",

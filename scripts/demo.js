@@ -27,6 +27,8 @@ const env = {
   ALIEXPRESS_APP_KEY: APP_KEY,
   ALIEXPRESS_APP_SECRET: APP_SECRET,
   MEDUSA_BACKEND_URL: medusaUrl,
+  // No line per HTTP request: the demo's log keeps one line per phase (and per incident).
+  LOG_LEVEL: process.env.LOG_LEVEL || "info",
 }
 const children = []
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -147,6 +149,9 @@ async function main() {
     "--data", sandboxStateFile(),
     "--seed", "demo",
     "--push-url", `${medusaUrl}/hooks/aliexpress/push`,
+    // A live app's 60-day authorisation: with a test app's 2 days the overview and the bell would
+    // warn of its end from the first minute.
+    "--refresh-ttl-sec", String(60 * 24 * 3600),
   ])
   await waitFor(`${sandboxUrl}/__sandbox/health`, 30000)
 

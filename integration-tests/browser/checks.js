@@ -164,6 +164,7 @@ async function runChecks(ctx) {
 
     const extra = require("./flows")
     await extra.run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
+    await require("./health-flows").run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
 
     await check("the AliExpress screens raise no DOM nesting warning", async () => {
       if (nestingWarnings.length) throw new Error(nestingWarnings.slice(0, 2).join(" | "))

@@ -205,6 +205,7 @@ async function main() {
     "--app-secret", APP_SECRET,
     "--seed", "demo",
     "--audit-delay-ms", "1500",
+    "--reject-words", "Forbidden",
     "--push-url", `${medusaUrl}/hooks/aliexpress/push`,
   ], env)
   sandbox.critical = true

@@ -51,6 +51,18 @@ export default async function seedBrowserStore({ container }: ExecArgs) {
     }
   )
 
+  // Outside the AliExpress channel until the health checks add it: the sandbox's review rejects
+  // its title ("Forbidden" is a reject word of the browser run's sandbox).
+  const [forbidden] = await createSeedProducts(
+    container,
+    [sampleProductSeed(4, { title: "Browser Tee Forbidden", handle: "browser-tee-forbidden", images: images(4), skuPrefix: "BRX" })],
+    {
+      salesChannelIds: defaultChannel ? [defaultChannel.id] : [],
+      shippingProfileId: store.shippingProfileId,
+      stockLocationId: store.stockLocationId,
+    }
+  )
+
   const summary = {
     ...store,
     salesChannelId: channel.id,
@@ -58,6 +70,7 @@ export default async function seedBrowserStore({ container }: ExecArgs) {
     flawedProductId: flawed.id,
     blendProductId: blend.id,
     goodSku: "BRG-RED-M",
+    forbiddenProductId: forbidden.id,
   }
   if (out) {
     fs.writeFileSync(out, JSON.stringify(summary, null, 2))

@@ -2,6 +2,7 @@ process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import { startSandbox } from "../../src/sandbox"
 import { pushDueShipments } from "../../src/runners/shipment-push"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -104,6 +105,25 @@ medusaIntegrationTestRunner({
       const { data: after } = await api.get(`/admin/orders/${order.id}?fields=status,metadata`, admin)
       expect(after.order.status).not.toBe("canceled")
       expect(after.order.metadata.aliexpress_status).toBe("FINISH")
+    })
+
+    it("a failing shipment push rings the admin's notification bell once, and its retry once more", async () => {
+      const feed = async (title: string) =>
+        (await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })).filter((n: any) => n.data?.title === title)
+      await ship(await fulfil(order.items.map((i: any) => i.id)), "NOT-A-CAINIAO-NUMBER")
+      const failed = await waitFor(async () => (await shipments("?status=failed")).shipments[0])
+      const [notice] = await waitFor(async () => {
+        const found = await feed("AliExpress shipment pushes are failing")
+        return found.length && found
+      })
+      expect(notice.data.description).toMatch(/Tracking numbers are not reaching AliExpress/)
+      const { data } = await api.get("/admin/aliexpress/overview", admin)
+      expect(data.account.health.shipment_push).toMatchObject({ consecutive_failures: 1, last_failure_reason: expect.stringMatching(/logistics_no|tracking/i) })
+
+      await api.post(`/admin/aliexpress/shipments/${failed.id}/retry`, { tracking_number: "RR555666777CN" }, admin)
+      expect(await feed("AliExpress shipment pushes work again")).toHaveLength(1)
+      expect(await feed("AliExpress shipment pushes are failing")).toHaveLength(1)
+      expect((await api.get("/admin/aliexpress/overview", admin)).data.account.health.shipment_push.state).toBe("ok")
     })
 
     it("shows a tracking number AliExpress rejects as failed with its reason, and sends the correction", async () => {

@@ -79,5 +79,22 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       await service.createAliExpressShipments(shipment)
       await expect(service.createAliExpressShipments(shipment)).rejects.toThrow(/already exists/)
     })
+
+    it("records health outcomes atomically: concurrent failures open one incident, the next success closes it", async () => {
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => service.recordHealth("aeacc_1", "order_import", { ok: false, reason: `down ${i}` }))
+      )
+      expect(outcomes.filter((o) => o.transition === "opened")).toHaveLength(1)
+      const [row] = await service.listAliExpressHealths({ account_id: "aeacc_1", subject: "order_import" })
+      expect(row.consecutive_failures).toBe(8)
+      expect(row.incident_started_at).toBeTruthy()
+      const back = await Promise.all([1, 2, 3].map(() => service.recordHealth("aeacc_1", "order_import", { ok: true })))
+      expect(back.filter((o) => o.transition === "recovered")).toHaveLength(1)
+      const [after] = await service.listAliExpressHealths({ account_id: "aeacc_1", subject: "order_import" })
+      expect(after).toMatchObject({ consecutive_failures: 0, incident_started_at: null })
+      // Another subject and another account have rows of their own.
+      expect((await service.recordHealth("aeacc_1", "shipment_push", { ok: false, reason: "x" })).transition).toBe("opened")
+      expect((await service.recordHealth("aeacc_2", "order_import", { ok: false, reason: "x" })).transition).toBe("opened")
+    })
   },
 })

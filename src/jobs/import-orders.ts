@@ -16,7 +16,8 @@ export default async function importAliExpressOrdersJob(container: MedusaContain
       )
     }
   } catch (e: any) {
-    logger.error(`AliExpress order import failed: ${e?.message ?? e}`)
+    // The runner's health logs the incident once; each failed tick is a debug line.
+    logger.debug(`AliExpress order import failed: ${e?.message ?? e}`)
   }
 }
 

@@ -3,8 +3,34 @@ import { Modules } from "@medusajs/framework/utils"
 import { SHIPMENT_PUSH_LOCK_KEY } from "../lib/orders/constants"
 import { listDueAliExpressShipmentsWorkflow } from "../workflows/shipments/workflows/list-due-shipments"
 import { sendAliExpressShipmentWorkflow } from "../workflows/shipments/workflows/send-shipment"
+import { pushAliExpressShipmentWorkflow } from "../workflows/shipments/workflows/push-shipment"
+import { healthReporter } from "./health"
 
 export type ShipmentSweepCounts = { sent: number; pending: number; failed: number }
+
+type PushedRow = { account_id: string; status: string; last_error?: string | null; last_error_code?: string | null }
+
+/**
+ * A push's outcome in the account's health: sent is a success; waiting for a retry or failed
+ * for good is a failure with AliExpress' answer as the reason.
+ */
+export async function recordShipmentOutcome(container: MedusaContainer, row: PushedRow | null | undefined): Promise<void> {
+  if (!row?.account_id || (row.status !== "sent" && !row.last_error)) {
+    // Nothing was tried (waiting for a reconnect, say): neither a success nor a failure.
+    return
+  }
+  const outcome =
+    row.status === "sent"
+      ? ({ ok: true } as const)
+      : { ok: false as const, reason: `${row.last_error}${row.last_error_code ? ` (${row.last_error_code})` : ""}` }
+  await healthReporter.report(container, row.account_id, "shipment_push", outcome)
+}
+
+/** A new Medusa shipment: pushed at once (the workflow skips non-AliExpress orders), its outcome recorded. */
+export async function pushShipmentOfFulfillment(container: MedusaContainer, fulfillmentId: string): Promise<void> {
+  const { result } = await pushAliExpressShipmentWorkflow(container).run({ input: { fulfillment_id: fulfillmentId } })
+  await recordShipmentOutcome(container, result as PushedRow | null)
+}
 
 /**
  * The retry sweep of the shipment outbox: under one lock across server and workers, each due
@@ -21,6 +47,7 @@ export async function pushDueShipments(container: MedusaContainer, limit = 100):
       for (const id of ids) {
         const { result: row } = await sendAliExpressShipmentWorkflow(container).run({ input: { shipment_id: id } })
         counts[row.status as keyof ShipmentSweepCounts]++
+        await recordShipmentOutcome(container, row as PushedRow)
       }
       return counts
     },

@@ -14,6 +14,7 @@ const USAGE = `Usage: aliexpress-sandbox --app-key KEY --app-secret SECRET [opti
   --push-url URL        POST order status messages there
   --redirect-uri URL    the app's registered OAuth callback (default: any is accepted)
   --feed-delay-ms N     time a feed job takes from QUEUEING to FINISH (default 2000)
+  --refresh-ttl-sec N   refresh token lifetime (default 172800, a test app's 2 days; live apps get 60 days)
 
 The app key and secret may also come from ALIEXPRESS_APP_KEY / ALIEXPRESS_APP_SECRET.`
 
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     pushUrl: args["push-url"],
     redirectUri: args["redirect-uri"],
     feedDelayMs: toNumber(args["feed-delay-ms"], "feed-delay-ms"),
+    refreshTokenTtlSec: toNumber(args["refresh-ttl-sec"], "refresh-ttl-sec"),
     logger: { info: console.log, warn: console.warn, error: console.error },
   }
   for (const key of Object.keys(options) as (keyof SandboxOptions)[]) {

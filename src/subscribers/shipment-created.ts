@@ -1,11 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { pushAliExpressShipmentWorkflow } from "../workflows/shipments/workflows/push-shipment"
+import { pushShipmentOfFulfillment } from "../runners/shipment-push"
 
 /** `shipment.created` carries only the fulfillment id; the workflow reads the rest and skips non-AliExpress orders. */
 export default async function aliexpressShipmentCreated({ event, container }: SubscriberArgs<{ id: string }>) {
   try {
-    await pushAliExpressShipmentWorkflow(container).run({ input: { fulfillment_id: event.data.id } })
+    await pushShipmentOfFulfillment(container, event.data.id)
   } catch (e: any) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -60,7 +60,9 @@ const rows: Row[] = [
   ["mobile description loses text", (p, ctx) => { ctx.template.fields.mobile_description = { source: "attribute", path: "metadata.mobile" }; p.metadata = { ...p.metadata, mobile: "<button>Tap</button><p>x</p>" } }, { field: "mobile_description", message: 'Mobile Description: text inside <button> ("Tap") would be removed; AliExpress does not accept <button>' }],
 
   ["keywords empty", (p, ctx) => { ctx.template.fields.keywords = { source: "attribute", path: "tags" }; p.tags = [] }, { field: "keywords", message: "Keyword is empty for this product" }],
-  ["keywords too long", (p) => void (p.tags = [{ value: "k".repeat(129) }]), { field: "keywords", message: "Keyword is 129 characters, more than 128" }],
+  ["keywords too long", (p) => void (p.tags = [{ value: "k".repeat(129) }]), { field: "keywords", message: "Keyword is 129 characters, more than 128", hint: 'Use fewer or shorter tags (Product > Organize > Tags) in Medusa, or map "Keyword" to a shorter value in the mapping template' }],
+  ["keywords too long from the title fallback", (p) => { p.tags = []; p.title = "Tee ".repeat(40) }, { field: "keywords", message: "Keyword is 159 characters, more than 128", hint: 'Shorten Product > Title in Medusa, or map "Keyword" to a shorter value in the mapping template' }],
+  ["keywords too long from a constant", constant("keywords", "k".repeat(129)), { field: "keywords", hint: 'Shorten the value of "Keyword" in the mapping template' }],
   ["keywords not English", (p) => void (p.tags = [{ value: "衬衫" }]), { field: "keywords", message: 'Keyword is not in English (found "衬衫")' }],
   ["keywords fall back to the title", (p) => void (p.tags = []), null],
 

@@ -6,6 +6,7 @@ import { Plus, Trash } from "@medusajs/icons"
 import { useSaveLookupList, type LookupList } from "../hooks/mapping"
 import { downloadText, parseCsv, toCsv } from "../lib/csv"
 import { toastError } from "../lib/errors"
+import { savedMessage } from "../hooks/sync-watch"
 
 type Entry = { from: string; to: string }
 
@@ -54,8 +55,8 @@ export const LookupListEditor = ({ list, open, onClose }: { list: LookupList | n
   const onSave = async () => {
     const rows = entries.filter((e) => e.from.trim() || e.to.trim())
     try {
-      await save.mutateAsync({ id: list?.id, name: name.trim(), description: description.trim() || null, entries: rows })
-      toast.success("Lookup list saved")
+      const saved = await save.mutateAsync({ id: list?.id, name: name.trim(), description: description.trim() || null, entries: rows })
+      toast.success(savedMessage("Lookup list saved", saved.products_to_update))
       onClose()
     } catch (e) {
       toastError(e, "The lookup list was not saved")

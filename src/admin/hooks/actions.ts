@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { aliexpressKeys } from "./query-keys"
+import { watchSync } from "./sync-watch"
 
 export const ACTION_PATHS = {
   sync: "/admin/aliexpress/sync",
@@ -13,6 +14,8 @@ export const useSyncNow = () => {
   return useMutation({
     mutationFn: (body: { product_ids?: string[] } = {}) =>
       sdk.client.fetch<any>(ACTION_PATHS.sync, { method: "POST", body }),
+    // Poll fast from the start, so the run is seen (and a stale "Sync failed" replaced) at once.
+    onSuccess: () => watchSync(qc, 1),
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
 }
@@ -21,6 +24,30 @@ export const useImportOrdersNow = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: () => sdk.client.fetch<any>(ACTION_PATHS.importOrders, { method: "POST", body: {} }),
+    onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
+  })
+}
+
+/**
+ * The shipment push's "Retry": the shipments that failed or wait for a retry are sent again
+ * now, each through its retry route.
+ */
+export const useRetryShipmentPushes = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async () => {
+      const ids: string[] = []
+      for (const status of ["failed", "pending"]) {
+        const { shipments } = await sdk.client.fetch<{ shipments: { id: string }[] }>("/admin/aliexpress/shipments", {
+          query: { status, limit: 50, offset: 0 },
+        })
+        ids.push(...shipments.map((s) => s.id))
+      }
+      for (const id of ids) {
+        await sdk.client.fetch<any>(`/admin/aliexpress/shipments/${id}/retry`, { method: "POST", body: {} })
+      }
+      return ids.length
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
 }

@@ -3,6 +3,7 @@ import { sdk } from "../lib/sdk"
 import type { Problem } from "../lib/types"
 import type { TemplateRecord } from "../components/mapping/types"
 import { aliexpressKeys } from "./query-keys"
+import { watchSync } from "./sync-watch"
 
 export type LookupList = { id: string; name: string; description: string | null; entries: { from: string; to: string }[] }
 
@@ -81,15 +82,18 @@ export const useSaveTemplate = () => {
   return useMutation({
     mutationFn: ({ id, ...body }: TemplateRecord) =>
       id
-        ? sdk.client.fetch<{ template: TemplateRecord }>(`/admin/aliexpress/templates/${id}`, {
+        ? sdk.client.fetch<{ template: TemplateRecord; products_to_update?: number }>(`/admin/aliexpress/templates/${id}`, {
             method: "POST",
             body: { name: body.name, fields: body.fields, attributes: body.attributes ?? {}, settings: body.settings },
           })
-        : sdk.client.fetch<{ template: TemplateRecord }>("/admin/aliexpress/templates", {
+        : sdk.client.fetch<{ template: TemplateRecord; products_to_update?: number }>("/admin/aliexpress/templates", {
             method: "POST",
             body: { name: body.name, fields: body.fields, attributes: body.attributes ?? {}, settings: body.settings, is_default: true },
           }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
+    onSuccess: (data) => {
+      watchSync(qc, data.products_to_update)
+      return qc.invalidateQueries({ queryKey: aliexpressKeys.all })
+    },
   })
 }
 
@@ -124,11 +128,12 @@ export const useSaveLookupList = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: ({ id, ...body }: Partial<LookupList> & { name: string; entries: { from: string; to: string }[] }) =>
-      sdk.client.fetch<{ lookup_list: LookupList }>(id ? `/admin/aliexpress/lookup-lists/${id}` : "/admin/aliexpress/lookup-lists", {
+      sdk.client.fetch<{ lookup_list: LookupList; products_to_update?: number }>(id ? `/admin/aliexpress/lookup-lists/${id}` : "/admin/aliexpress/lookup-lists", {
         method: "POST",
         body: { name: body.name, description: body.description ?? null, entries: body.entries },
       }),
-    onSuccess: () => {
+    onSuccess: (data) => {
+      watchSync(qc, data.products_to_update)
       qc.invalidateQueries({ queryKey: aliexpressKeys.lookupLists.all() })
       // Value lists decide how attribute values match.
       qc.invalidateQueries({ queryKey: aliexpressKeys.categoryAttributes() })

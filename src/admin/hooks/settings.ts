@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import type { Overview, Settings } from "../lib/types"
 import { aliexpressKeys } from "./query-keys"
+import { overviewPollMs, watchSync } from "./sync-watch"
 
 export const useSettings = () =>
   useQuery({
@@ -13,8 +14,11 @@ export const useSaveSettings = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      sdk.client.fetch<{ settings: Settings }>("/admin/aliexpress/settings", { method: "POST", body }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
+      sdk.client.fetch<{ settings: Settings; products_to_update?: number }>("/admin/aliexpress/settings", { method: "POST", body }),
+    onSuccess: (data) => {
+      watchSync(qc, data.products_to_update)
+      return qc.invalidateQueries({ queryKey: aliexpressKeys.all })
+    },
   })
 }
 
@@ -32,10 +36,12 @@ export const useDisconnect = () => {
   })
 }
 
-/** Polls faster while a sync is running, so the progress bar moves. */
-export const useOverview = () =>
-  useQuery({
+/** Polls about every 2 s while a sync runs (or was just started), so the progress bar moves; slowly when idle. */
+export const useOverview = () => {
+  const qc = useQueryClient()
+  return useQuery({
     queryKey: aliexpressKeys.overview(),
     queryFn: () => sdk.client.fetch<Overview>("/admin/aliexpress/overview"),
-    refetchInterval: (q) => (q.state.data?.account?.sync_progress?.state === "running" ? 1500 : 15000),
+    refetchInterval: (q) => overviewPollMs(qc, q.state.data?.account?.sync_progress?.state),
   })
+}

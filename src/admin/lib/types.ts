@@ -50,6 +50,27 @@ export type Problem = { field: string; message: string; hint?: string; origin?: 
 
 export type ListingStatus = "draft" | "invalid" | "pending" | "auditing" | "live" | "rejected" | "offline" | "error" | "unknown"
 
+export type HealthState = "ok" | "warning" | "error" | "unknown"
+
+export type JobHealth = {
+  state: HealthState
+  last_success_at: string | null
+  last_failure_at: string | null
+  last_failure_reason: string | null
+  consecutive_failures: number
+  incident_started_at: string | null
+}
+
+/** Each job's last success and failure, and the watched conditions (see src/lib/health/present.ts). */
+export type AccountHealth = {
+  state: HealthState
+  order_import: JobHealth
+  listing_sync: JobHealth
+  shipment_push: JobHealth
+  token_expiry: JobHealth
+  listing_review: JobHealth
+}
+
 export type Overview = {
   account: (Pick<
     Settings,
@@ -66,7 +87,7 @@ export type Overview = {
     | "last_order_import_result"
     | "last_sync_at"
     | "sync_progress"
-  >) | null
+  > & { health?: AccountHealth }) | null
   listings: { total: number; by_status: Record<ListingStatus, number>; with_problems: number } | null
   orders: {
     by_status: Record<string, number>

@@ -22,6 +22,8 @@ export type Resolved = {
   problem?: { message: string; hint: string }
   /** attribute paths that were read and found empty (for fix hints) */
   missing?: string[]
+  /** attribute paths the value was taken from (for fix hints: "shorten the title", not "use fewer tags") */
+  from?: string[]
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g
@@ -76,10 +78,11 @@ export function renderTemplate(
   if (compiled.kind === "single") {
     if (!compiled.accessor) return unknownPath(compiled.path)
     const value = compiled.accessor(product, variant)
-    return isEmptyValue(value) ? { value: undefined, missing: [compiled.path] } : { value }
+    return isEmptyValue(value) ? { value: undefined, missing: [compiled.path] } : { value, from: [compiled.path] }
   }
   let out = ""
   let missing: string[] | undefined
+  let from: string[] | undefined
   for (const part of compiled.parts) {
     if (typeof part === "string") {
       out += part
@@ -88,10 +91,13 @@ export function renderTemplate(
     if (!part.accessor) return unknownPath(part.path)
     const value = part.accessor(product, variant)
     if (isEmptyValue(value)) (missing ??= []).push(part.path)
-    else out += valueText(value)
+    else {
+      out += valueText(value)
+      ;(from ??= []).push(part.path)
+    }
   }
   out = out.trim()
-  return { value: out === "" ? undefined : out, missing }
+  return out === "" ? { value: undefined, missing } : { value: out, missing, ...(from ? { from } : {}) }
 }
 
 const norm = (v: string | number) => String(v).trim().toLowerCase()
@@ -231,7 +237,7 @@ export function resolveField(
       const accessor = compilePath(source.path)
       if (!accessor) return unknownPath(source.path)
       const value = accessor(product, variant)
-      return isEmptyValue(value) ? { value: undefined, missing: [source.path.trim()] } : { value }
+      return isEmptyValue(value) ? { value: undefined, missing: [source.path.trim()] } : { value, from: [source.path.trim()] }
     }
     case "template":
       return renderTemplate(source.template, product, variant)

@@ -278,6 +278,26 @@ export function fixHint(field: FieldResult, what?: string): string {
   }
 }
 
+/**
+ * The fix hint for a value that is too long, from where the value came from: a keyword taken
+ * from the tags says to use fewer tags, one that fell back to the title says to shorten the
+ * title, a constant says to change the template.
+ */
+export function shortenHint(field: FieldResult): string {
+  const label = FIELD_LABELS[field.key]
+  const from = [...new Set((field.resolved.from ?? []).map((p) => p.trim()))]
+  const remap = `or map "${label}" to a shorter value in the mapping template`
+  if (!from.length) {
+    return field.source?.source === "lookup"
+      ? `Shorten the entry of lookup list "${field.source.list}" ${remap}`
+      : `Shorten the value of "${label}" in the mapping template`
+  }
+  if (from.length === 1 && from[0] === "tags") {
+    return `Use fewer or shorter tags (${describePath("tags")}) in Medusa, ${remap}`
+  }
+  return `Shorten ${from.map(describePath).join(", ")} in Medusa, ${remap}`
+}
+
 /** The AliExpress category a product maps to with a template (before any other field is resolved). */
 export function productCategoryId(product: SourceProduct, template: MappingContext["template"], lookupLists: MappingContext["lookupLists"]): string | undefined {
   const source = template.fields.category_id

@@ -1,7 +1,7 @@
 import { FIELD_LABELS } from "./field-definitions"
 import { describePath } from "./paths"
 import { sourceCurrency } from "./pricing"
-import { fixHint, toNumber, type FieldResult, type ResolvedListing, type ResolvedVariant } from "./resolve-listing"
+import { fixHint, shortenHint, toNumber, type FieldResult, type ResolvedListing, type ResolvedVariant } from "./resolve-listing"
 import type { SanitizedDescription } from "./sanitize"
 import { attributeProblems } from "./resolve-attributes"
 import { foreignLetters } from "./text"
@@ -314,7 +314,7 @@ export function validateListing(listing: ResolvedListing): Problem[] {
       report(
         "keywords",
         `${FIELD_LABELS.keywords} is ${listing.keywords.length} characters, more than ${LIMITS.keywords}`,
-        `Use fewer tags in Medusa or map "${FIELD_LABELS.keywords}" to a shorter value in the mapping template`
+        shortenHint(fields.keywords)
       )
     }
     englishOnly("keywords", FIELD_LABELS.keywords, listing.keywords, `Use English keywords: ${fixHint(fields.keywords)}`, report)

@@ -1,4 +1,4 @@
-import { generateEntityId, InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { activityDay, countsToWrite, type ActivityCounts, type ActivityRow } from "../../lib/activity/daily-activity"
 import { AliExpressClient, AliExpressRetryableError, type TokenSet } from "../../lib/aliexpress"
@@ -9,6 +9,7 @@ import {
   AliExpressCategoryAttributes,
   AliExpressFeedJob,
   AliExpressDailyActivity,
+  AliExpressHealth,
   AliExpressImage,
   AliExpressListing,
   AliExpressLookupList,
@@ -21,6 +22,8 @@ import { createSecretCipher, SecretKeyMismatchError, type SecretCipher } from ".
 import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-options"
 import { isMasked, maskSecret } from "./lib/mask"
 import { ProcessCaches } from "./lib/process-caches"
+import { recordHealthOutcome, type HealthSubject } from "./lib/health-store"
+import type { HealthOutcome } from "../../lib/health/transition"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
 /** Category attribute definitions are read again after a day (or on an explicit refresh). */
@@ -56,6 +59,7 @@ class AliExpressModuleService extends MedusaService({
   AliExpressCategoryAttributes,
   AliExpressFeedJob,
   AliExpressDailyActivity,
+  AliExpressHealth,
 }) {
   protected readonly cipher_: SecretCipher
   protected readonly options_: PluginOptions
@@ -220,6 +224,20 @@ class AliExpressModuleService extends MedusaService({
       last_attempt_at: new Date(),
       next_attempt_at: orderRetryAt(1),
     })
+  }
+
+  /**
+   * Records how a job went (or how a watched condition stands) in the account's health, in one
+   * transaction with the row locked, and says whether this opened or closed an incident.
+   */
+  @InjectTransactionManager()
+  async recordHealth(
+    accountId: string,
+    subject: HealthSubject,
+    outcome: HealthOutcome,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await recordHealthOutcome(sharedContext.transactionManager as any, accountId, subject, outcome)
   }
 
   /** The plugin serves one seller account per store; the oldest one is it. */

@@ -12,6 +12,7 @@ import {
   sendListingUpdatesWorkflow,
   submitListingFeedWorkflow,
 } from "../../workflows/listings/workflows/listing-feeds"
+import { healthReporter } from "../health"
 
 export type SyncProgress = {
   state: "running" | "done" | "failed"
@@ -208,6 +209,9 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
   }
   progress.finished_at = new Date().toISOString()
   await service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress }, last_sync_at: new Date() })
+  await healthReporter.report(container, account.id, "listing_sync", runError ? { ok: false, reason: progress.last_error ?? "unknown error" } : { ok: true })
+  // The pages read back review verdicts too.
+  await healthReporter.checkRejections(container, account.id).catch(() => undefined)
   return runError ? { error: runError } : null
 }
 

@@ -9,10 +9,17 @@ import { requestListingSyncWorkflow, type RequestListingSyncInput } from "../../
 import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
 import { drainListingQueue, type SyncRunOptions } from "./drain"
 import { EventBuffer, flushDelay, type BufferedKind } from "./event-buffer"
+import { refreshReviewStatusWorkflow } from "../../workflows/listings/workflows/refresh-review-status"
+import { FAST_REVIEW_EVERY_MS, REVIEW_WATCH_MS, reviewRecheckDelayMs } from "../../lib/listings/review-schedule"
+import { healthReporter } from "../health"
 
 export type { SyncRunOptions, SyncProgress } from "./drain"
 
 export const LISTING_SYNC_LOCK = "aliexpress:listing-sync"
+/** One review watch at a time across server and workers. */
+const REVIEW_WATCH_LOCK = "aliexpress:review-watch"
+/** Listings whose verdict one watch tick asks for, at most (the step lists statuses in batches). */
+const REVIEW_WATCH_BATCH = 500
 
 /** A retry due further out than this is left to the reconcile job. */
 const RETRY_HORIZON_MS = 15 * 60 * 1000
@@ -37,6 +44,7 @@ export class ListingSyncRunner {
   private rerunTimer: NodeJS.Timeout | null = null
   private readonly soldOnAliExpress = new Set<string>()
   private soldTimer: NodeJS.Timeout | null = null
+  private reviewTimer: NodeJS.Timeout | null = null
 
   /** Subscribers: a store event named these records; their products are synced after the debounce. */
   bufferEvent(container: MedusaContainer, kind: BufferedKind, ids: string[]): void {
@@ -84,6 +92,26 @@ export class ListingSyncRunner {
     return result
   }
 
+  /**
+   * A rule that shapes every listing changed (price or quantity rules, the active template, a
+   * lookup list): every product of the channel is queued and a run starts at once, not at the
+   * next reconcile. Products whose payload did not change cost no call. Answers how many were queued.
+   */
+  async rulesChanged(container: MedusaContainer): Promise<number> {
+    const result = await this.syncNow(container, { all: true })
+    return result.requested
+  }
+
+  /**
+   * A template was saved or deleted: the listings change only if it is (or was) the one the
+   * sync uses, the default one or else the oldest. Answers how many products were queued.
+   */
+  async templateChanged(container: MedusaContainer, templateId: string, wasActive = false): Promise<number> {
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const [active] = await service.listAliExpressTemplates({}, { select: ["id"], order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
+    return wasActive || active?.id === templateId ? await this.rulesChanged(container) : 0
+  }
+
   /** The reconcile job: queue every listing and product of the channel, then run; unchanged ones cost no call. */
   async reconcile(container: MedusaContainer): Promise<void> {
     try {
@@ -91,8 +119,64 @@ export class ListingSyncRunner {
       if (result.requested) {
         await this.start(container, {})
       }
+      this.watchReviews(container)
     } catch (error) {
       container.resolve("logger").warn(`AliExpress listing reconcile failed: ${describeError(error)}`)
+    }
+  }
+
+  /**
+   * Listings just sent for review get their verdict read back on a short schedule (every 20 s
+   * for the first 10 minutes, then backing off; see review-schedule.ts), so a rejection shows
+   * within a minute rather than at the next reconcile. Started after a run sent something and
+   * by the reconcile (which covers a restart); it stops once no submission is recent.
+   */
+  watchReviews(container: MedusaContainer, delayMs = FAST_REVIEW_EVERY_MS): void {
+    if (this.reviewTimer) {
+      return
+    }
+    this.reviewTimer = setTimeout(() => {
+      this.reviewTimer = null
+      void this.recheckReviews(container)
+    }, delayMs)
+    this.reviewTimer.unref?.()
+  }
+
+  private async recheckReviews(container: MedusaContainer): Promise<void> {
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    try {
+      const account = await service.getAccount()
+      if (!account || account.status !== "connected") {
+        return
+      }
+      const recent = await service.listAliExpressListings(
+        {
+          account_id: account.id,
+          status: "auditing",
+          product_id: { $ne: null },
+          ae_product_id: { $ne: null },
+          submitted_at: { $gte: new Date(Date.now() - REVIEW_WATCH_MS) },
+        },
+        { select: ["id", "submitted_at"], take: REVIEW_WATCH_BATCH, order: { submitted_at: "DESC" } }
+      )
+      if (!recent.length) {
+        return
+      }
+      await container
+        .resolve(Modules.LOCKING)
+        .execute(REVIEW_WATCH_LOCK, () => refreshReviewStatusWorkflow(container).run({ input: { listing_ids: recent.map((r) => r.id) } }), {
+          timeout: 1,
+          expire: 120,
+        })
+        // Most often another process is asking right now; the next tick asks again either way.
+        .catch((error) => container.resolve("logger").debug(`AliExpress: review verdicts not read this time: ${describeError(error)}`))
+      await healthReporter.checkRejections(container, account.id)
+      const youngest = new Date(recent[0].submitted_at!).getTime()
+      // At least 2 s apart, whatever the configured spacing (tests set it to 0).
+      this.watchReviews(container, Math.max(2000, reviewRecheckDelayMs(Date.now() - youngest, listingSyncSettings().auditRecheckMs)))
+    } catch (error) {
+      container.resolve("logger").warn(`AliExpress: review verdicts not read: ${describeError(error)}`)
+      this.watchReviews(container)
     }
   }
 
@@ -143,6 +227,7 @@ export class ListingSyncRunner {
       container.resolve("logger").warn(`AliExpress listing sync did not complete: ${describeError(error)}`)
     }
     this.scheduleRerun(container, failed)
+    this.watchReviews(container)
     await this.scheduleRetry(container).catch(() => undefined)
   }
 

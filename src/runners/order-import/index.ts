@@ -6,13 +6,17 @@ import type { ImportWindow } from "../../lib/orders/import-window"
 import { prepareOrderImportWorkflow, type PrepareOrderImportInput } from "../../workflows/orders/workflows/prepare-order-import"
 import { finishOrderImportWorkflow } from "../../workflows/orders/workflows/finish-order-import"
 import { processOrderChanges, type ProcessOrderChangesInput } from "./process-changes"
+import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
+import type AliExpressModuleService from "../../modules/aliexpress/service"
+import { failureReason } from "../../lib/health/conditions"
+import { healthReporter } from "../health"
 
 /** A push gathers others arriving within this long into the same run. */
 const GATHER_MS = 150
 /** Pushed orders whose run could not start (the lock is busy elsewhere) try again after this. */
 const PUSH_RETRY_MS = 2000
 
-export type OrderImportResult = Partial<ImportRunCounts> & { skip_reason: string | null; window: ImportWindow | null }
+export type OrderImportResult = Partial<ImportRunCounts> & { skip_reason: string | null; window: ImportWindow | null; account_id?: string | null }
 
 export type OrderImportInput = PrepareOrderImportInput & Pick<ProcessOrderChangesInput, "retry_resolvable" | "nextPushed" | "deferPushed">
 
@@ -31,7 +35,7 @@ export async function importOrderChanges(container: MedusaContainer, input: Orde
   })
   const { plan, summaries } = prepared
   if (plan.skip || !plan.account_id) {
-    return { skip_reason: plan.skip, window: plan.window }
+    return { skip_reason: plan.skip, window: plan.window, account_id: plan.account_id }
   }
   const counts = await processOrderChanges(container, {
     account_id: plan.account_id,
@@ -46,12 +50,12 @@ export async function importOrderChanges(container: MedusaContainer, input: Orde
   const idle = !counts.imported && !counts.held && !counts.failed && !counts.status_updates && !counts.retried
   if (input.trigger === "store_change" && idle) {
     // Nothing was waiting for this change: the last real import stays the one the overview shows.
-    return { skip_reason: null, window: plan.window, ...counts }
+    return { skip_reason: null, window: plan.window, account_id: plan.account_id, ...counts }
   }
   await finishOrderImportWorkflow(container).run({
     input: { account_id: plan.account_id, window: plan.window, counts, trigger: input.trigger },
   })
-  return { skip_reason: null, window: plan.window, ...counts }
+  return { skip_reason: null, window: plan.window, account_id: plan.account_id, ...counts }
 }
 
 /**
@@ -69,7 +73,11 @@ export class OrderImportRunner {
   private storeRun: Promise<unknown> | null = null
   private storeAgain = false
 
-  /** Runs one import under the lock (the job, "import now", a retry). */
+  /**
+   * Runs one import under the lock (the job, "import now", a retry) and records its outcome in
+   * the account's health: a run that could not read AliExpress' orders opens an incident the
+   * merchant sees within the minute. Scheduled runs that import also look at the token's expiry.
+   */
   async run(container: MedusaContainer, input: OrderImportInput): Promise<OrderImportResult> {
     try {
       return await container.resolve(Modules.LOCKING).execute(
@@ -77,11 +85,7 @@ export class OrderImportRunner {
         async () => {
           this.active = true
           try {
-            return await importOrderChanges(container, {
-              ...input,
-              nextPushed: () => this.takePushed(),
-              deferPushed: (id) => this.pushed.add(id),
-            })
+            return await this.importAndRecord(container, input)
           } finally {
             this.active = false
           }
@@ -93,6 +97,31 @@ export class OrderImportRunner {
         this.schedulePushRun(container, GATHER_MS)
       }
     }
+  }
+
+  /** One run, its outcome recorded; a run that waited for the lock in vain records nothing. */
+  private async importAndRecord(container: MedusaContainer, input: OrderImportInput): Promise<OrderImportResult> {
+    let result: OrderImportResult
+    try {
+      result = await importOrderChanges(container, {
+        ...input,
+        nextPushed: () => this.takePushed(),
+        deferPushed: (id) => this.pushed.add(id),
+      })
+    } catch (error) {
+      const account = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).getAccount().catch(() => null)
+      if (account && account.status !== "disconnected") {
+        await healthReporter.report(container, account.id, "order_import", { ok: false, reason: failureReason(error) })
+      }
+      throw error
+    }
+    if (!result.skip_reason && result.account_id) {
+      await healthReporter.report(container, result.account_id, "order_import", { ok: true })
+      if (input.trigger === "schedule") {
+        await healthReporter.checkToken(container).catch(() => undefined)
+      }
+    }
+    return result
   }
 
   /**

@@ -5,6 +5,7 @@ import { useSaveSettings } from "../../hooks/settings"
 import { useSalesChannels, useStockLocations } from "../../hooks/medusa"
 import { toastError } from "../../lib/errors"
 import type { Settings } from "../../lib/types"
+import { savedMessage } from "../../hooks/sync-watch"
 
 const ROUNDINGS = [
   { value: "two_decimals", label: "To the cent (12.34)" },
@@ -50,7 +51,7 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
 
   const onSave = async () => {
     try {
-      await save.mutateAsync({
+      const saved = await save.mutateAsync({
         sales_channel_id: form.sales_channel_id || null,
         stock_location_ids: form.stock_location_ids.length ? form.stock_location_ids : null,
         stock_buffer: Number(form.stock_buffer || 0),
@@ -61,7 +62,7 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
         price_rounding: form.price_rounding,
         order_import_interval_minutes: Number(form.order_import_interval_minutes || 1),
       })
-      toast.success("Settings saved")
+      toast.success(savedMessage("Settings saved", saved.products_to_update))
     } catch (e) {
       toastError(e)
     }

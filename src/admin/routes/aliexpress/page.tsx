@@ -9,6 +9,7 @@ import { SyncProgressBar } from "../../components/progress-bar"
 import { ListingStatusChart } from "../../components/status-chart"
 import { ListingStatusBadge, NoWrapText, ORDER_STATUS_META, SHIPMENT_STATUS_META } from "../../components/status-badges"
 import { EmptyState } from "../../components/empty-state"
+import { AccountHealthAlerts } from "../../components/account-health"
 import { useImportOrdersNow, useSyncNow } from "../../hooks/actions"
 import { useOverview } from "../../hooks/settings"
 import { toastError } from "../../lib/errors"
@@ -121,6 +122,7 @@ const OverviewPage = () => {
             </Container>
             <Container className="flex flex-col gap-y-4 px-6 py-4">
               <Heading level="h2">Account</Heading>
+              <AccountHealthAlerts health={account.health} />
               <Stat label="Connection">
                 <Text size="small" data-testid="account-health" className={connected ? "text-ui-fg-base" : "text-ui-fg-error"}>
                   {connected

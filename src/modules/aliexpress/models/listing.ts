@@ -48,6 +48,8 @@ export const AliExpressListing = model
     sync_requested_at: model.dateTime().nullable(),
     /** set just before product.post: if still set with no product id, the post may have landed */
     post_started_at: model.dateTime().nullable(),
+    /** when it was last sent for review: its verdict is asked for often at first, then less */
+    submitted_at: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["account_id", "product_id"], unique: true, where: "product_id IS NOT NULL AND deleted_at IS NULL" },

@@ -128,6 +128,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         status: "auditing",
         audit_reason: null,
         post_started_at: null,
+        submitted_at: now,
         last_payload: payload,
       })
     } else {
@@ -139,6 +140,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
         ae_status: "auditing",
         status: "auditing",
         audit_reason: null,
+        submitted_at: now,
         last_payload: payload,
       })
     }

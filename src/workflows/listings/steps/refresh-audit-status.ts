@@ -5,6 +5,7 @@ import { listingStatusFromAe } from "../../../lib/listings/status"
 import { listingSyncSettings } from "../../../modules/aliexpress/options"
 import { describeError } from "../../../lib/listings/problems"
 import { runPool } from "../../../lib/listings/pool"
+import { reviewRecheckDue } from "../../../lib/listings/review-schedule"
 import { PRODUCT_STATUS_READ_ORDER, type AliExpressClient } from "../../../lib/aliexpress"
 
 export const refreshAuditStatusStepId = "refresh-aliexpress-audit-status"
@@ -63,8 +64,8 @@ async function listStatuses(
 
 /**
  * Reads back AliExpress' verdict on products under review: live, or rejected with the
- * reason. A listing is asked about at most once per `auditRecheckMs` (its `last_synced_at`
- * is the mark), whatever number of events queue it; a "sync now" (`force`) asks at once.
+ * reason. A fresh submission is asked about every 20 s, then less often, older ones at most
+ * once per `auditRecheckMs` (its `last_synced_at` is the mark; see review-schedule.ts), whatever number of events queue it; a "sync now" (`force`) asks at once.
  * Many listings are checked with the seller's product lists by status, and only rejected ones
  * (for their reason) are read one by one. Only reads and status updates, so nothing to compensate.
  */
@@ -77,13 +78,14 @@ export const refreshAuditStatusStep = createStep(
     }
     const auditing = await service.listAliExpressListings(
       { id: input.listing_ids, status: "auditing", ae_product_id: { $ne: null } },
-      { select: ["id", "ae_product_id", "last_synced_at"], take: input.listing_ids.length }
+      { select: ["id", "ae_product_id", "last_synced_at", "submitted_at"], take: input.listing_ids.length }
     )
     const now = Date.now()
     const { auditRecheckMs, concurrency } = listingSyncSettings()
+    const since = (at: Date | string | null) => (at ? now - new Date(at).getTime() : null)
     const due = input.force
       ? auditing
-      : auditing.filter((r) => !r.last_synced_at || now - new Date(r.last_synced_at).getTime() >= auditRecheckMs)
+      : auditing.filter((r) => reviewRecheckDue(since(r.submitted_at), since(r.last_synced_at), auditRecheckMs))
     if (!due.length) {
       return new StepResponse({ checked: 0 })
     }

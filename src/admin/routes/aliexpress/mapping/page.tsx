@@ -16,6 +16,7 @@ import { useFreightTemplates, useServiceTemplates } from "../../../hooks/referen
 import { useSettings } from "../../../hooks/settings"
 import { toastError } from "../../../lib/errors"
 import { FIELD_DEFINITIONS } from "../../../../lib/mapping/field-definitions"
+import { savedMessage } from "../../../hooks/sync-watch"
 
 const MappingPage = () => {
   const { data, isLoading } = useTemplates()
@@ -42,16 +43,17 @@ const MappingPage = () => {
 
   const saveTemplate = async (next: TemplateRecord) => {
     const fields = Object.fromEntries(Object.entries(next.fields).filter(([, v]) => v !== undefined))
-    const { template: saved } = await save.mutateAsync({ ...next, fields })
+    const { template: saved, products_to_update } = await save.mutateAsync({ ...next, fields })
     setTemplate({ ...saved })
     setDirty(false)
+    return products_to_update
   }
 
   const onSave = async () => {
     if (!template) return
     try {
-      await saveTemplate(template)
-      toast.success("Mapping template saved", { description: "Listings are re-checked on the next sync." })
+      const count = await saveTemplate(template)
+      toast.success(savedMessage("Mapping template saved", count))
     } catch (e) {
       toastError(e, "The template was not saved")
     }
@@ -130,7 +132,7 @@ const MappingPage = () => {
                 setDirty(true)
                 setTemplate((t) => (t ? { ...t, attributes } : t))
               }}
-              onSaveTemplate={saveTemplate}
+              onSaveTemplate={async (t) => void (await saveTemplate(t))}
             />
           </div>
           <div className="flex flex-col gap-y-3 xl:sticky xl:top-4 xl:self-start">

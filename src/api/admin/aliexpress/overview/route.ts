@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import { ORDER_BINDING_STATUSES, SHIPMENT_STATUSES } from "../../../../modules/aliexpress/models"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
+import { presentAccountHealth } from "../../../../lib/health/present"
 
 const countBy = async <S extends string>(
   statuses: readonly S[],
@@ -14,7 +15,7 @@ const countBy = async <S extends string>(
 /** Imports over this last stretch of time give the drain rate. */
 const DRAIN_WINDOW_MS = 10 * 60 * 1000
 
-/** What the Overview screen shows at a glance: account health and counts by status. */
+/** What the Overview screen shows at a glance: account health (per job) and counts by status. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const account = await service.getAccount()
@@ -27,7 +28,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const one = { take: 1, select: ["id"] }
 
   const drainSince = new Date(Date.now() - DRAIN_WINDOW_MS)
-  const [listingCounts, orders, shipments, recent, importedLately, [nextRetry]] = await Promise.all([
+  const [listingCounts, orders, shipments, recent, importedLately, [nextRetry], healthRows] = await Promise.all([
     service.countListings(account.id),
     countBy(ORDER_BINDING_STATUSES, async (status) => (await service.listAndCountAliExpressOrders({ ...scope, status }, one))[1]),
     countBy(SHIPMENT_STATUSES, async (status) => (await service.listAndCountAliExpressShipments({ ...scope, status }, one))[1]),
@@ -41,6 +42,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       { ...scope, status: ["held", "failed"], next_attempt_at: { $ne: null } },
       { take: 1, select: ["next_attempt_at"], order: { next_attempt_at: "ASC" } }
     ),
+    service.listAliExpressHealths(scope),
   ])
   const waiting = orders.held + orders.failed + orders.importing
 
@@ -60,6 +62,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       last_order_import_result: pub.last_order_import_result,
       last_sync_at: pub.last_sync_at,
       sync_progress: pub.sync_progress,
+      // Each job's last success and failure, and the conditions the bell also reports.
+      health: presentAccountHealth(healthRows),
     },
     listings: {
       total: listingCounts.total,

@@ -3,6 +3,8 @@ import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { saveAliExpressSettingsWorkflow } from "../../../../workflows/settings/workflows/save-settings"
 import type { AdminSaveAliExpressSettingsType } from "./validators"
+import { listingRulesChanged } from "../../../../lib/listings/rule-changes"
+import { listingSyncRunner } from "../../../../runners/listing-sync"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
@@ -24,5 +26,7 @@ export const POST = async (
       sales_channel_id: body.sales_channel_id ?? existing?.sales_channel_id ?? null,
     },
   })
-  res.json({ settings: service.toPublicAccount(result as any) })
+  // A price or quantity rule changed: every listing is looked at again now, and the admin says how many.
+  const products_to_update = listingRulesChanged(existing as any, body as any) ? await listingSyncRunner.rulesChanged(req.scope) : 0
+  res.json({ settings: service.toPublicAccount(result as any), products_to_update })
 }

@@ -14,6 +14,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAliExpressTemplateType>, res: MedusaResponse) => {
   const { result } = await saveTemplateWorkflow(req.scope).run({ input: req.validatedBody as any })
-  listingSyncRunner.schedule(req.scope)
-  res.status(201).json({ template: result })
+  const products_to_update = await listingSyncRunner.templateChanged(req.scope, (result as any).id)
+  res.status(201).json({ template: result, products_to_update })
 }

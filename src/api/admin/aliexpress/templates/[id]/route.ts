@@ -13,12 +13,14 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAliExpressTemplateType>, res: MedusaResponse) => {
   const { result } = await saveTemplateWorkflow(req.scope).run({ input: { ...(req.validatedBody as any), id: req.params.id } })
-  listingSyncRunner.schedule(req.scope)
-  res.json({ template: result })
+  const products_to_update = await listingSyncRunner.templateChanged(req.scope, req.params.id)
+  res.json({ template: result, products_to_update })
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
+  const [active] = await service.listAliExpressTemplates({}, { select: ["id"], order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
   await deleteTemplateWorkflow(req.scope).run({ input: { id: req.params.id } })
-  listingSyncRunner.schedule(req.scope)
-  res.json({ id: req.params.id, object: "aliexpress_template", deleted: true })
+  const products_to_update = await listingSyncRunner.templateChanged(req.scope, req.params.id, active?.id === req.params.id)
+  res.json({ id: req.params.id, object: "aliexpress_template", deleted: true, products_to_update })
 }
