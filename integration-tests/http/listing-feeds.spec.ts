@@ -146,8 +146,15 @@ medusaIntegrationTestRunner({
       const { client } = await service.requireConnectedAccount()
       await client.deleteProducts([listings[4].ae_product_id])
 
-      await api.post("/admin/aliexpress/settings", { markup_percent: 10 }, admin)
-      const progress = await syncNow()
+      // Saving the markup starts the sync of every listing at once.
+      await listingSyncRunner.whenIdle()
+      started = Date.now()
+      const saved = await api.post("/admin/aliexpress/settings", { markup_percent: 10 }, admin)
+      expect(saved.data.products_to_update).toBe(5)
+      const progress = await waitFor("the run the save started", async () => {
+        const p = (await api.get("/admin/aliexpress/sync", admin)).data.progress
+        return p && p.state !== "running" && Date.parse(p.started_at) >= started - 5 && p
+      })
       expect(progress.state).toBe("done")
       expect(progress.feed_jobs).toBe(1)
       const after = await calls()
@@ -171,8 +178,10 @@ medusaIntegrationTestRunner({
       const { data } = await api.get("/admin/aliexpress/listings?has_problems=true", admin)
       expect(data.listings.map((l: any) => l.product_id)).toEqual([products[4].id])
 
-      // Two products only: below the threshold, one batch call and no feed.
-      await api.post("/admin/aliexpress/settings", { markup_percent: 20 }, admin)
+      // Two products only: below the threshold, one batch call and no feed. (The markup is
+      // written straight to the account, so that only the run for two products sends it.)
+      await listingSyncRunner.whenIdle()
+      await service.updateAliExpressAccounts({ id: account.id, markup_percent: 20 })
       const small = await calls()
       const run = await syncNow({ product_ids: [products[0].id, products[1].id] })
       expect(run.state).toBe("done")
@@ -190,8 +199,9 @@ medusaIntegrationTestRunner({
       const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
       // AliExpress holds the job for a while: the process stops before any answer.
       await sandboxControl(sandbox.url, "/config", { feedDelayMs: 600000 })
-      await api.post("/admin/aliexpress/settings", { markup_percent: 10 }, admin)
-      await listingSyncRunner.whenIdle()
+      // The markup is written straight to the account: the route would start a run at once, and
+      // this test plays that run's part itself, up to the submit.
+      await service.updateAliExpressAccounts({ id: account.id, markup_percent: 10 })
 
       // What a run does up to the submit, and nothing after it: the page hands back its price
       // changes, the run submits them as one job, then the process is gone.
