@@ -3,9 +3,10 @@ import { listingSyncRunner } from "../runners/listing-sync"
 
 /**
  * Medusa reserves stock for an order without emitting reservation or inventory-level events,
- * so AliExpress would only learn of a storefront sale (or of an imported AliExpress order, or a
- * cancellation) at the next reconcile. Hand the order's products to the runner at once: selling
- * the same unit twice is what this prevents.
+ * so AliExpress would only learn of a storefront sale (or a cancellation) at the next
+ * reconcile. Hand the order's products to the runner at once: selling the same unit twice is
+ * what this prevents. An imported AliExpress order is the exception: AliExpress already lowered
+ * its own stock, so its products are gathered and resent later (resendStockLater).
  */
 export default async function stockAfterOrder({
   event,
