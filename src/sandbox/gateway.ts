@@ -269,16 +269,21 @@ export class Gateway {
     return seller
   }
 
-  private dispatch(call: Call): string {
-    this.checkSystemParams(call)
-    const seller = call.kind === "sync" ? this.checkToken(call) : undefined
-    // AliExpress limits per app and seller; token calls carry no seller and count for the app.
+  /** AliExpress limits per app and seller; token calls carry no seller and count for the app. */
+  private checkRate(call: Call, seller: SellerState | undefined): void {
     if (!this.limiter.allow(this.appKey, seller?.sellerId, call.method)) {
       throw this.banError()
     }
+  }
+
+  private dispatch(call: Call): string {
+    this.checkSystemParams(call)
     if (call.kind === "rest") {
+      this.checkRate(call, undefined)
       return renderJson({ ...this.rest(call), request_id: call.requestId })
     }
+    const seller = this.checkToken(call)
+    this.checkRate(call, seller)
     const def = METHODS[call.method]
     for (const name of def.required ?? []) {
       if (call.params[name] === undefined || call.params[name] === "") {
@@ -289,7 +294,7 @@ export class Gateway {
       params: call.params,
       files: call.files,
       store: this.store,
-      seller: seller!,
+      seller,
       baseUrl: call.baseUrl,
       imageHosts: this.imageHosts,
     }
