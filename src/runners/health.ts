@@ -28,7 +28,8 @@ export class HealthReporter {
         transition === "opened" ? logger.warn(line) : logger.info(line)
         const notice = healthNotice(subject, transition, record.last_failure_reason)
         if (notice) {
-          await this.notify(container, { ...notice, idempotency_key: `aliexpress:${accountId}:${subject}:${transition}:${record.incident_started_at?.toISOString()}` })
+          const title = `${notice.title}${await this.accountLabel(container, accountId)}`
+          await this.notify(container, { ...notice, title, idempotency_key: `aliexpress:${accountId}:${subject}:${transition}:${record.incident_started_at?.toISOString()}` })
         }
       }
       return transition
@@ -55,6 +56,19 @@ export class HealthReporter {
       { take: 1, select: ["id", "product_title", "audit_reason"], order: { updated_at: "DESC" } }
     )
     await this.report(container, accountId, "listing_review", rejectedListingsOutcome(count, { title: rows[0]?.product_title, reason: rows[0]?.audit_reason }))
+  }
+
+  /** " (account name)" when the store has several accounts, so the bell says which one; else nothing. */
+  private async accountLabel(container: MedusaContainer, accountId: string): Promise<string> {
+    try {
+      const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+      const accounts: Array<{ id: string; name: string }> = await service.listAliExpressAccounts({}, { select: ["id", "name"], take: 100 })
+      const named = accounts.find((a) => a.id === accountId)
+      return accounts.length > 1 && named ? ` (${named.name})` : ""
+    } catch {
+      // The notice goes out without the name rather than not at all.
+      return ""
+    }
   }
 
   private async notify(container: MedusaContainer, notice: { title: string; description: string; idempotency_key: string }): Promise<void> {

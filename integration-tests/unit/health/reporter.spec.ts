@@ -8,7 +8,7 @@ import { HealthReporter } from "../../../src/runners/health"
  * The module's own health store is proven on PostgreSQL in the module spec; here it stands in
  * as the transition it returns.
  */
-function containerWith(notification?: unknown) {
+function containerWith(notification?: unknown, accounts?: Array<{ id: string; name: string }>) {
   const lines: { level: string; message: string }[] = []
   const container = createMedusaContainer()
   const logger = Object.fromEntries(["debug", "info", "warn", "error"].map((level) => [level, (message: string) => lines.push({ level, message })]))
@@ -21,6 +21,7 @@ function containerWith(notification?: unknown) {
         opened = !opened
         return { transition, record: { last_failure_reason: "AliExpress answered 15: down", incident_started_at: new Date(0) } }
       },
+      ...(accounts ? { listAliExpressAccounts: async () => accounts } : {}),
     }),
   })
   if (notification) {
@@ -66,5 +67,20 @@ describe("health reporter and the notification bell", () => {
     await expect(reporter.report(broken.container as any, "aeacc_1", "order_import", { ok: false, reason: "down" })).resolves.toBe("opened")
     await reporter.report(broken.container as any, "aeacc_1", "order_import", { ok: true })
     expect(broken.lines.filter((l) => /notification bell/.test(l.message))).toHaveLength(1)
+  })
+
+  it("names the account in the bell when the store has several", async () => {
+    const sent: any[] = []
+    const accounts = [
+      { id: "aeacc_1", name: "Main store" },
+      { id: "aeacc_2", name: "Outlet" },
+    ]
+    const { container } = containerWith({ createNotifications: async (n: any) => void sent.push(n) }, accounts)
+    await new HealthReporter().report(container as any, "aeacc_2", "order_import", { ok: false, reason: "down" })
+    expect(sent.map((n) => n.data.title)).toEqual(["AliExpress order import is failing (Outlet)"])
+
+    const single = containerWith({ createNotifications: async (n: any) => void sent.push(n) }, accounts.slice(0, 1))
+    await new HealthReporter().report(single.container as any, "aeacc_1", "order_import", { ok: false, reason: "down" })
+    expect(sent[1].data.title).toBe("AliExpress order import is failing")
   })
 })

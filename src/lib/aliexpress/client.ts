@@ -56,7 +56,7 @@ export class AliExpressClient {
       appSecret: options.appSecret,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     }
-    this.limiter = rateLimiterFor(options.appKey)
+    this.limiter = rateLimiterFor(options.rateLimit?.key ?? options.appKey)
     this.callsPerSecond = options.rateLimit?.callsPerSecond
     this.retry = options.retry
     this.logger = options.logger ?? {}

@@ -36,7 +36,11 @@ export interface AliExpressClientOptions {
   onTokensRefreshed?: (tokens: TokenSet) => void | Promise<void>
   timeoutMs?: number
   retry?: RetryOptions
-  rateLimit?: { callsPerSecond?: CallsPerSecond }
+  /**
+   * `callsPerSecond` per method; `key` names whose calls share one limiter (default: the app
+   * key). AliExpress counts per app and seller, so each seller account of one app has its own.
+   */
+  rateLimit?: { callsPerSecond?: CallsPerSecond; key?: string }
   /** Refresh the access token when it expires within this window (default 5 minutes). */
   refreshAheadMs?: number
   logger?: ClientLogger

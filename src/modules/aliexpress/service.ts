@@ -548,7 +548,8 @@ class AliExpressModuleService extends MedusaService({
           entry.fingerprint = "refreshed"
         }
       },
-      rateLimit: this.options_.rateLimit,
+      // AliExpress limits per app and seller: each account (one seller) paces its own calls.
+      rateLimit: { ...this.options_.rateLimit, key: `${account.app_key}:${account.id}` },
       timeoutMs: this.options_.requestTimeoutMs,
     })
     this.clients_.set(account.id, { client, fingerprint })
