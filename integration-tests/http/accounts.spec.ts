@@ -158,6 +158,40 @@ medusaIntegrationTestRunner({
 
     })
 
+    it("connects an account through OAuth as the seller picked on the consent page, and refuses a seller another account has", async () => {
+      const consent = async (accountId: string, sellerId: string) => {
+        const { data } = await api.post("/admin/aliexpress/oauth/start", { account_id: accountId }, admin)
+        const params = new URL(data.authorize_url).searchParams
+        params.set("seller_id", sellerId)
+        params.set("action", "approve")
+        const answer = await fetch(`${sandbox.url}/oauth/authorize`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: params.toString(),
+          redirect: "manual",
+        })
+        expect(answer.status).toBe(302)
+        const back = new URL(answer.headers.get("location")!)
+        const res = await api.get(`${back.pathname}${back.search}`, { ...admin, maxRedirects: 0, validateStatus: () => true })
+        expect(res.status).toBe(302)
+        return new URL(res.headers.location, "http://admin.invalid").searchParams
+      }
+      const before = await service().requireAccount(second.id)
+
+      // The first account's seller, signed in for the second account: refused, and nothing of it kept.
+      const refused = await consent(second.id, String(first.seller_id))
+      expect(refused.get("error")).toContain("already connected")
+      const after = await service().requireAccount(second.id)
+      expect([after.seller_id, after.access_token_encrypted]).toEqual([secondSeller, before.access_token_encrypted])
+
+      // Its own seller: connected, and the admin comes back to that account's settings.
+      const connected = await consent(second.id, secondSeller)
+      expect([connected.get("connected"), connected.get("account_id")]).toEqual(["1", second.id])
+      const reconnected = await service().requireAccount(second.id)
+      expect([reconnected.status, reconnected.seller_id]).toEqual(["connected", secondSeller])
+      expect(reconnected.access_token_encrypted).not.toBe(before.access_token_encrypted)
+    })
+
     it("lists each channel's products on its own seller, and a product in both channels once on each", async () => {
       const [onlyFirst] = await create([seed(1)], [first.sales_channel_id])
       const [onlySecond] = await create([seed(2)], [second.sales_channel_id])

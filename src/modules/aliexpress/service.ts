@@ -506,6 +506,26 @@ class AliExpressModuleService extends MedusaService({
   }
 
   /**
+   * Trades an OAuth code for tokens without storing them: the caller decides whether they may
+   * be kept (a seller already connected as another account must not be). A client of its own,
+   * so the account's cached client (which stores every token it adopts) never sees them.
+   */
+  async exchangeOAuthCode(account: AccountRecord, code: string): Promise<TokenSet> {
+    const appSecret = this.revealAppSecret(account)
+    if (!appSecret) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The AliExpress app secret is not set: add it in the settings")
+    }
+    const client = new AliExpressClient({
+      baseUrl: account.gateway_url,
+      appKey: account.app_key,
+      appSecret,
+      rateLimit: { ...this.options_.rateLimit, key: `${account.app_key}:${account.id}` },
+      timeoutMs: this.options_.requestTimeoutMs,
+    })
+    return await client.createToken(code)
+  }
+
+  /**
    * One client per account and credentials, so the token refresh state and the
    * rate limiter survive between workflow runs in this process.
    */

@@ -15,7 +15,7 @@ export const exchangeOAuthCodeStep = createStep(
     const account = await service.retrieveAliExpressAccount(input.account_id)
     let tokens
     try {
-      tokens = await service.getClient(account).createToken(input.code)
+      tokens = await service.exchangeOAuthCode(account, input.code)
     } catch (error: any) {
       // The code is single-use: say what AliExpress said so the merchant can simply try again.
       throw new MedusaError(
