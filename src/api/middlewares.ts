@@ -6,6 +6,7 @@ import { listingsRoutes } from "./admin/aliexpress/listings/middlewares"
 import { aliexpressOrderRoutes } from "./admin/aliexpress/orders/middlewares"
 import { aliexpressPushHookRoutes } from "./hooks/aliexpress/middlewares"
 import { insightRoutes } from "./admin/aliexpress/activity/middlewares"
+import { accountRoutes } from "./admin/aliexpress/accounts/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -14,6 +15,7 @@ export default defineMiddlewares({
     ...aliexpressOrderRoutes,
     ...aliexpressPushHookRoutes,
     ...insightRoutes,
+    ...accountRoutes,
     {
       matcher: "/admin/aliexpress/settings",
       method: "POST",

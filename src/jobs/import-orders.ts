@@ -7,13 +7,18 @@ import { aliexpressOptions } from "../modules/aliexpress/options"
 export default async function importAliExpressOrdersJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   try {
-    const result = await orderImportRunner.run(container, { trigger: "schedule" })
+    const outcomes = await orderImportRunner.runScheduled(container)
     // One line per tick at debug level: how operators (and the scale-out test) see the job run once per tick.
-    logger.debug(`AliExpress order import job tick: ${result.skip_reason ?? "ran"}`)
-    if (!result.skip_reason && (result.imported || result.held || result.failed || result.status_updates)) {
-      logger.info(
-        `AliExpress orders: ${result.imported} imported, ${result.held} held, ${result.failed} failed, ${result.status_updates} status updates`
-      )
+    logger.debug(`AliExpress order import job tick: ${outcomes.map((o) => o.result?.skip_reason ?? (o.error ? "failed" : "ran")).join(", ") || "no account"}`)
+    for (const { result, error } of outcomes) {
+      if (error) {
+        // The runner's health logs the incident once; each failed tick is a debug line.
+        logger.debug(`AliExpress order import failed: ${(error as Error)?.message ?? error}`)
+      } else if (result && !result.skip_reason && (result.imported || result.held || result.failed || result.status_updates)) {
+        logger.info(
+          `AliExpress orders: ${result.imported} imported, ${result.held} held, ${result.failed} failed, ${result.status_updates} status updates`
+        )
+      }
     }
   } catch (e: any) {
     // The runner's health logs the incident once; each failed tick is a debug line.

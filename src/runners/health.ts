@@ -39,9 +39,9 @@ export class HealthReporter {
   }
 
   /** The refresh token's expiry, looked at by the order import's scheduled runs. */
-  async checkToken(container: MedusaContainer): Promise<void> {
+  async checkToken(container: MedusaContainer, accountId: string): Promise<void> {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.getAccount()
+    const account = await service.getAccount(accountId)
     if (account?.status === "connected") {
       await this.report(container, account.id, "token_expiry", refreshTokenOutcome(account.refresh_token_expires_at))
     }

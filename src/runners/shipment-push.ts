@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { SHIPMENT_PUSH_LOCK_KEY } from "../lib/orders/constants"
+import { shipmentPushLockKey } from "../lib/orders/constants"
+import { ALIEXPRESS_MODULE } from "../modules/aliexpress"
+import type AliExpressModuleService from "../modules/aliexpress/service"
 import { listDueAliExpressShipmentsWorkflow } from "../workflows/shipments/workflows/list-due-shipments"
 import { sendAliExpressShipmentWorkflow } from "../workflows/shipments/workflows/send-shipment"
 import { pushAliExpressShipmentWorkflow } from "../workflows/shipments/workflows/push-shipment"
@@ -33,17 +35,33 @@ export async function pushShipmentOfFulfillment(container: MedusaContainer, fulf
 }
 
 /**
- * The retry sweep of the shipment outbox: under one lock across server and workers, each due
- * shipment is sent by its own workflow run, so one shipment's failure is recorded on it and
- * never stops the others. (A new shipment is pushed at once by its subscriber; this catches
+ * The retry sweep of the shipment outbox, every connected account side by side: under each
+ * account's lock across server and workers, each due shipment is sent by its own workflow run,
+ * so one shipment's failure is recorded on it and never stops the others, and a slow account
+ * never holds up another. (A new shipment is pushed at once by its subscriber; this catches
  * the ones that waited for a back-off or a reconnect.)
  */
 export async function pushDueShipments(container: MedusaContainer, limit = 100): Promise<ShipmentSweepCounts> {
+  const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+  const accounts = await service.listConnectedAccounts()
+  const swept = await Promise.allSettled(accounts.map((a) => pushDueShipmentsOf(container, a.id, limit)))
+  const counts: ShipmentSweepCounts = { sent: 0, pending: 0, failed: 0 }
+  for (const outcome of swept) {
+    if (outcome.status === "rejected") {
+      container.resolve("logger").warn(`AliExpress shipment retry run skipped: ${outcome.reason?.message ?? outcome.reason}`)
+      continue
+    }
+    for (const key of Object.keys(counts) as Array<keyof ShipmentSweepCounts>) counts[key] += outcome.value[key]
+  }
+  return counts
+}
+
+async function pushDueShipmentsOf(container: MedusaContainer, accountId: string, limit: number): Promise<ShipmentSweepCounts> {
   return await container.resolve(Modules.LOCKING).execute(
-    SHIPMENT_PUSH_LOCK_KEY,
+    shipmentPushLockKey(accountId),
     async () => {
       const counts: ShipmentSweepCounts = { sent: 0, pending: 0, failed: 0 }
-      const { result: ids } = await listDueAliExpressShipmentsWorkflow(container).run({ input: { limit } })
+      const { result: ids } = await listDueAliExpressShipmentsWorkflow(container).run({ input: { account_id: accountId, limit } })
       for (const id of ids) {
         const { result: row } = await sendAliExpressShipmentWorkflow(container).run({ input: { shipment_id: id } })
         counts[row.status as keyof ShipmentSweepCounts]++

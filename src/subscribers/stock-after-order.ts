@@ -11,10 +11,11 @@ import { listingSyncRunner } from "../runners/listing-sync"
 export default async function stockAfterOrder({
   event,
   container,
-}: SubscriberArgs<{ id?: string; order_id?: string; product_ids?: string[] }>) {
-  if (event.data.product_ids) {
-    // An imported AliExpress order names its products; AliExpress has lowered its own stock.
-    listingSyncRunner.resendStockLater(container, event.data.product_ids)
+}: SubscriberArgs<{ id?: string; order_id?: string; product_ids?: string[]; account_id?: string }>) {
+  if (event.data.product_ids && event.data.account_id) {
+    // An imported AliExpress order names its account and products; AliExpress has lowered that
+    // account's stock itself, the other accounts' listings follow Medusa's stock.
+    listingSyncRunner.soldOnAliExpress(container, event.data.account_id, event.data.product_ids)
     return
   }
   const orderId = event.data.order_id ?? event.data.id

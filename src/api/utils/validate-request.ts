@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "zod"
+import { takeAccountId } from "./account-scope"
 
 type Issue = z.core.$ZodIssue
 
@@ -47,7 +48,13 @@ function validating(schema: z.ZodType, source: "body" | "query", target: "valida
     if (nul !== undefined) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${nul || source}: must not contain NUL characters`))
     }
-    const result = await schema.safeParseAsync(input ?? {})
+    // Every AliExpress route is scoped by account the same way: `account_id` is taken out here
+    // (checked, then kept on the request for accountIdOf) so the routes' own schemas stay as they are.
+    const scoped = takeAccountId(req, input)
+    if (scoped.error) {
+      return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: account_id: ${scoped.error}`))
+    }
+    const result = await schema.safeParseAsync(scoped.rest ?? {})
     if (!result.success) {
       return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: ${describeIssues(result.error.issues)}`))
     }

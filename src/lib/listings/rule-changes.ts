@@ -1,4 +1,4 @@
-/** The account settings that change what is sent for every listing: prices and quantities. */
+/** The account settings that change what is sent for every listing: prices, quantities and the template. */
 export const LISTING_RULE_FIELDS = [
   "price_source",
   "usd_rate",
@@ -8,6 +8,7 @@ export const LISTING_RULE_FIELDS = [
   "max_quantity",
   "stock_location_ids",
   "sales_channel_id",
+  "template_id",
 ] as const
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)

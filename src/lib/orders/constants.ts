@@ -16,8 +16,8 @@ export const MAX_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
  */
 export const STALE_CLAIM_MS = 2 * 60 * 1000
 
-export const ORDER_IMPORT_LOCK_KEY = "aliexpress:order-import"
-export const SHIPMENT_PUSH_LOCK_KEY = "aliexpress:shipment-push"
+export const orderImportLockKey = (accountId: string) => `aliexpress:order-import:${accountId}`
+export const shipmentPushLockKey = (accountId: string) => `aliexpress:shipment-push:${accountId}`
 
 /** Seconds a caller waits for another import run before giving up on its own. */
 export const ORDER_IMPORT_LOCK_TIMEOUT_S = 120

@@ -132,8 +132,8 @@ class AliExpressModuleService extends MedusaService({
   }
 
   /** The connected account with its client; refuses when the seller has not connected. */
-  async requireConnectedAccount(): Promise<{ account: AccountRecord; client: AliExpressClient }> {
-    const account = await this.requireAccount()
+  async requireConnectedAccount(accountId?: string | null): Promise<{ account: AccountRecord; client: AliExpressClient }> {
+    const account = await this.requireAccount(accountId)
     if (account.status !== "connected" || !account.access_token_encrypted) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
@@ -240,9 +240,43 @@ class AliExpressModuleService extends MedusaService({
     return await recordHealthOutcome(sharedContext.transactionManager as any, accountId, subject, outcome)
   }
 
-  /** The plugin serves one seller account per store; the oldest one is it. */
-  async getAccount(): Promise<AccountRecord | null> {
-    const [account] = await this.listAliExpressAccounts({}, { order: { created_at: "ASC" }, take: 1 })
+  /**
+   * The account a call is about. With an id, that account (NOT_FOUND when it does not exist or
+   * was removed). Without one, the store's only account, so single-account stores and the routes
+   * written for them keep working; with several, the caller must say which.
+   */
+  async getAccount(accountId?: string | null): Promise<AccountRecord | null> {
+    if (accountId) {
+      const [account] = await this.listAliExpressAccounts({ id: accountId }, { take: 1 })
+      if (!account) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `account_id: AliExpress account ${accountId} does not exist`)
+      }
+      return await this.checkSealedSecrets_(account)
+    }
+    const accounts = await this.listAliExpressAccounts({}, { order: { created_at: "ASC" }, take: 2 })
+    if (accounts.length > 1) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "account_id is required: this store has several AliExpress accounts, say which one"
+      )
+    }
+    return accounts[0] ? await this.checkSealedSecrets_(accounts[0]) : null
+  }
+
+  /** Every account of the store, oldest first, secrets checked as getAccount does. */
+  async listAccounts(): Promise<AccountRecord[]> {
+    const accounts = await this.listAliExpressAccounts({}, { order: { created_at: "ASC" } })
+    return await Promise.all(accounts.map((a) => this.checkSealedSecrets_(a)))
+  }
+
+  /** The connected accounts: the ones the jobs work for. */
+  async listConnectedAccounts(): Promise<AccountRecord[]> {
+    return (await this.listAccounts()).filter((a) => a.status === "connected" && !!a.access_token_encrypted)
+  }
+
+  /** The account selling on this AliExpress seller, for pushes that name their seller. */
+  async findAccountBySeller(sellerId: string): Promise<AccountRecord | null> {
+    const [account] = await this.listAliExpressAccounts({ seller_id: sellerId }, { order: { created_at: "ASC" }, take: 1 })
     return account ? await this.checkSealedSecrets_(account) : null
   }
 
@@ -292,15 +326,19 @@ class AliExpressModuleService extends MedusaService({
     }
   }
 
-  async requireAccount(): Promise<AccountRecord> {
-    const account = await this.getAccount()
+  async requireAccount(accountId?: string | null): Promise<AccountRecord> {
+    const account = await this.getAccount(accountId)
     if (!account) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, "No AliExpress account is set up yet: save the settings first")
     }
     return account
   }
 
-  async saveAccountSettings(input: AccountSettingsInput): Promise<AccountRecord> {
+  /**
+   * Saves an account's settings: the named one, else the store's only one, else a new one
+   * (`create` always makes a new one: a second seller account).
+   */
+  async saveAccountSettings(input: AccountSettingsInput, target: { account_id?: string | null; create?: boolean } = {}): Promise<AccountRecord> {
     const { app_secret, access_token, refresh_token, ...plain } = input
     const data: Record<string, unknown> = { ...plain }
     if (app_secret !== undefined && !isMasked(app_secret)) {
@@ -313,7 +351,7 @@ class AliExpressModuleService extends MedusaService({
       data.refresh_token_encrypted = refresh_token ? this.cipher_.encrypt(refresh_token) : null
     }
 
-    const existing = await this.getAccount()
+    const existing = target.create ? null : await this.getAccount(target.account_id)
     if (existing) {
       return await this.updateAliExpressAccounts({ id: existing.id, ...data })
     }
@@ -353,6 +391,15 @@ class AliExpressModuleService extends MedusaService({
       status_reason: null,
     })
     this.clients_.delete(accountId)
+  }
+
+  /**
+   * Removes an account from the store: disconnected, then soft-deleted, so its listings,
+   * orders and shipments stay as history and nothing more is sent for it.
+   */
+  async removeAccount(accountId: string): Promise<void> {
+    await this.disconnect(accountId)
+    await this.softDeleteAliExpressAccounts(accountId)
   }
 
   revealAppSecret(account: AccountRecord): string | null {

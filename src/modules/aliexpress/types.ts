@@ -22,6 +22,7 @@ export type AccountSettingsInput = {
   carrier_mapping?: Record<string, string> | null
   default_carrier?: string
   default_tracking_website?: string
+  template_id?: string | null
 }
 
 export type PublicAccount = Record<string, unknown> & {

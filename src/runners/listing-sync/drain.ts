@@ -32,7 +32,7 @@ export type SyncProgress = {
   feed_polls: number
 }
 
-const QUEUED = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
+const QUEUED_FILTER = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
 /** Past this many listings done, the progress total is approximate rather than a huge query. */
 const MAX_EXCLUDED = 5000
 /** How long a run waits for its feed jobs' results; jobs still open are polled by the next run. */
@@ -55,13 +55,15 @@ export type SyncRunOptions = {
  * queue is the table, so a run that cannot get the lock loses nothing: the running one picks
  * its products up.
  */
-export async function drainListingQueue(container: MedusaContainer, opts: SyncRunOptions): Promise<{ error: unknown } | null> {
+export async function drainListingQueue(container: MedusaContainer, accountId: string, opts: SyncRunOptions): Promise<{ error: unknown } | null> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const logger = container.resolve("logger")
-  const account = await service.getAccount()
+  // A removed account has nothing left to sync.
+  const account = await service.getAccount(accountId).catch(() => null)
   if (!account || account.status !== "connected" || !account.sales_channel_id) {
     return null
   }
+  const QUEUED = { ...QUEUED_FILTER, account_id: account.id }
   const queued = await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] })
   const openFeeds = await service.listAndCountAliExpressFeedJobs({ account_id: account.id, status: "submitted" }, { take: 1, select: ["id"] })
   if (!queued[1] && !openFeeds[1] && !opts.report) {
@@ -89,7 +91,7 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
   try {
     if (!account.existing_listings_imported_at) {
       // Bind what the seller already sells before posting anything, or it would be posted twice.
-      await importExistingListingsWorkflow(container).run()
+      await importExistingListingsWorkflow(container).run({ input: { account_id: account.id } })
     }
     const { batchSize, pagesInFlight, feedThreshold } = listingSyncSettings()
     // More products queued than the threshold may carry that many price or stock changes: the
@@ -99,7 +101,7 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     const gathering = new UpdateGathering()
     const submit = async (kind: UpdateKind, max: number) => {
       const candidates = gathering.take(kind, max)
-      const { result } = await submitListingFeedWorkflow(container).run({ input: { kind, candidates } })
+      const { result } = await submitListingFeedWorkflow(container).run({ input: { account_id: account.id, kind, candidates } })
       if (result.job_id) progress.feed_jobs++
     }
     const submitFullJobs = async () => {
@@ -112,7 +114,7 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     let polling: Promise<FeedPoll> | null = null
     const pollDue = (): Promise<FeedPoll> => {
       polling ??= pollListingFeedsWorkflow(container)
-        .run({ input: {} })
+        .run({ input: { account_id: account.id } })
         .then(({ result }) => {
           progress.feed_polls += result.polled
           return result
@@ -143,7 +145,7 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
       const page = (async () => {
         try {
           const { result } = await syncListingsBatchWorkflow(container).run({
-            input: { listing_ids: ids, ignore_backoff: opts.ignore_backoff, defer_updates: feedPath },
+            input: { account_id: account.id, listing_ids: ids, ignore_backoff: opts.ignore_backoff, defer_updates: feedPath },
           })
           gathering.add(result.deferred_updates)
           await submitFullJobs()
@@ -193,7 +195,7 @@ export async function drainListingQueue(container: MedusaContainer, opts: SyncRu
     }
     const rest = [...gathering.take("price"), ...gathering.take("stock")]
     if (rest.length) {
-      const { result } = await sendListingUpdatesWorkflow(container).run({ input: { candidates: rest } })
+      const { result } = await sendListingUpdatesWorkflow(container).run({ input: { account_id: account.id, candidates: rest } })
       progress.price_calls += result.price
       progress.stock_calls += result.stock
     }

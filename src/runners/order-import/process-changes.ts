@@ -68,7 +68,7 @@ export async function processOrderChanges(
   // One client for the run: it refreshes its own token, and the account is not read again per order.
   let client: Promise<AliExpressClient> | null = null
   const readOrder = async (aeOrderId: string) => {
-    client ??= service.requireConnectedAccount().then(({ client }) => client)
+    client ??= service.requireConnectedAccount(input.account_id).then(({ client }) => client)
     client.catch(() => (client = null))
     return (await client).getOrder(aeOrderId)
   }
@@ -78,7 +78,7 @@ export async function processOrderChanges(
   const contextFor = (currency: string) => {
     if (!contexts.has(currency)) {
       const resolving = resolveOrderImportContextWorkflow(container)
-        .run({ input: { currency_code: currency } })
+        .run({ input: { account_id: input.account_id, currency_code: currency } })
         .then(({ result }) => result)
       // A failed read fails this order only; the next one asks again.
       resolving.catch(() => contexts.delete(currency))

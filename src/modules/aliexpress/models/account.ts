@@ -40,4 +40,6 @@ export const AliExpressAccount = model.define("aliexpress_account", {
   last_sync_at: model.dateTime().nullable(),
   sync_progress: model.json().nullable(),
   existing_listings_imported_at: model.dateTime().nullable(),
+  /** the mapping template this account lists with; null: the store's default template */
+  template_id: model.text().nullable(),
 })

@@ -13,13 +13,10 @@ export const countActivityStepId = "count-aliexpress-activity"
  */
 export const countActivityStep = createStep(
   countActivityStepId,
-  async (input: { account_id?: string | null; counts: ActivityCounts }, { container }) => {
+  async (input: { account_id: string; counts: ActivityCounts }, { container }) => {
     try {
       const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-      const accountId = input.account_id ?? (await service.getAccount())?.id
-      if (accountId) {
-        await service.countActivity(accountId, input.counts)
-      }
+      await service.countActivity(input.account_id, input.counts)
     } catch (e: any) {
       container.resolve(ContainerRegistrationKeys.LOGGER).warn(`AliExpress activity not counted: ${e?.message ?? e}`)
     }

@@ -17,9 +17,23 @@ type Account = Awaited<ReturnType<AliExpressModuleService["requireAccount"]>>
 /** Everything a mapping needs except the per-product stock. */
 export type MappingSetup = Omit<MappingContext, "stock" | "imageUrlMap" | "categoryInfo">
 
-/** The template the sync uses: the one marked default, else the oldest, else the built-in one. */
-export async function loadActiveTemplate(service: AliExpressModuleService): Promise<MappingTemplate> {
-  const [row] = await service.listAliExpressTemplates({}, { order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
+/**
+ * The id of the template an account's sync uses: the account's own choice, else the one marked
+ * default, else the oldest; null for the built-in one.
+ */
+export async function activeTemplateId(service: AliExpressModuleService, account: { template_id?: string | null }): Promise<string | null> {
+  if (account.template_id) {
+    const [own] = await service.listAliExpressTemplates({ id: account.template_id }, { select: ["id"], take: 1 })
+    if (own) return own.id
+  }
+  const [row] = await service.listAliExpressTemplates({}, { select: ["id"], order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
+  return row?.id ?? null
+}
+
+/** The template an account's sync uses (see activeTemplateId), else the built-in one. */
+export async function loadActiveTemplate(service: AliExpressModuleService, account: { template_id?: string | null }): Promise<MappingTemplate> {
+  const id = await activeTemplateId(service, account)
+  const [row] = id ? await service.listAliExpressTemplates({ id }, { take: 1 }) : []
   if (!row) {
     return defaultTemplate()
   }
@@ -91,7 +105,7 @@ export async function loadMappingSetup(
   client?: AliExpressClient
 ): Promise<MappingSetup> {
   const [template, lookupLists, currency] = await Promise.all([
-    loadActiveTemplate(service),
+    loadActiveTemplate(service, account),
     loadLookupLists(service),
     account.price_source === "convert" ? storeCurrency(container) : Promise.resolve(undefined),
   ])

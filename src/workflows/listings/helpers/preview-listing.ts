@@ -12,9 +12,9 @@ import { computeSellableStock, resolveStockLocationIds } from "./sellable-stock"
  * image-bank ones are only known after upload), and its problems. With a template in the
  * request, that unsaved template is tried instead of the active one.
  */
-export async function previewListing(container: MedusaContainer, productId: string, template?: MappingTemplate) {
+export async function previewListing(container: MedusaContainer, accountId: string | undefined, productId: string, template?: MappingTemplate) {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-  const account = await service.requireAccount()
+  const account = await service.requireAccount(accountId)
   const product = (await loadListingProducts(container, [productId])).get(productId)
   if (!product) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)

@@ -29,13 +29,14 @@ export const listedSkus = (group: UpdateCandidate[]) =>
  */
 export async function sendPriceStockBatches(
   service: AliExpressModuleService,
+  accountId: string,
   candidates: UpdateCandidate[]
 ): Promise<{ price: number; stock: number }> {
   const counts = { price: 0, stock: 0 }
   if (!candidates.length) {
     return counts
   }
-  const { client, account } = await service.requireConnectedAccount()
+  const { client, account } = await service.requireConnectedAccount(accountId)
   const current = await service.listAliExpressListings(
     { id: candidates.map((c) => c.listing_id) },
     { select: ["id", "ae_status", "status", "attempts"], take: candidates.length }

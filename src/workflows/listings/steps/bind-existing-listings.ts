@@ -15,10 +15,10 @@ export const bindExistingListingsStepId = "bind-existing-aliexpress-listings"
  */
 export const bindExistingListingsStep = createStep(
   bindExistingListingsStepId,
-  async (input: { products: ExistingAeProduct[] }, { container }) => {
+  async (input: { account_id: string; products: ExistingAeProduct[] }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const account = await service.requireAccount()
+    const account = await service.requireAccount(input.account_id)
     const created: string[] = []
     const previous: any[] = []
     const summary = { bound: 0, unmatched: 0, already_bound: 0 }

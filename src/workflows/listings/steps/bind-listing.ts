@@ -11,9 +11,9 @@ export const bindListingStepId = "bind-aliexpress-listing"
  */
 export const bindListingStep = createStep(
   bindListingStepId,
-  async (input: { ae_product_id: string; product_id: string }, { container }) => {
+  async (input: { account_id?: string | null; ae_product_id: string; product_id: string }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.requireAccount()
+    const account = await service.requireAccount(input.account_id)
     const [unmatched] = await service.listAliExpressListings({ account_id: account.id, ae_product_id: input.ae_product_id, product_id: null }, { take: 1 })
     if (!unmatched) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `No unmatched AliExpress product ${input.ae_product_id}`)

@@ -17,7 +17,7 @@ const BATCH = 20
  */
 export const changeListingVisibilityStep = createStep(
   changeListingVisibilityStepId,
-  async (input: { plans: PlannedListing[]; failed: string[] }, { container }) => {
+  async (input: { account_id: string; plans: PlannedListing[]; failed: string[] }, { container }) => {
     const failed = new Set(input.failed)
     const offline = input.plans.filter((p) => p.action === "offline" && p.ae_product_id)
     const online = input.plans.filter((p) => p.online && p.ae_product_id && !failed.has(p.listing_id))
@@ -26,7 +26,7 @@ export const changeListingVisibilityStep = createStep(
       return new StepResponse(done)
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const { client, account } = await service.requireConnectedAccount()
+    const { client, account } = await service.requireConnectedAccount(input.account_id)
     const now = new Date()
     const rows: Array<{ id: string } & Record<string, unknown>> = []
     for (const [kind, plans] of [["offline", offline], ["online", online]] as const) {

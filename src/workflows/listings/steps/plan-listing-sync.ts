@@ -15,9 +15,9 @@ export const planListingSyncStepId = "plan-aliexpress-listing-sync"
  */
 export const planListingSyncStep = createStep(
   planListingSyncStepId,
-  async (input: { listing_ids: string[]; ignore_backoff?: boolean }, { container }) => {
+  async (input: { account_id: string; listing_ids: string[]; ignore_backoff?: boolean }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const { account, client } = await service.requireConnectedAccount()
+    const { account, client } = await service.requireConnectedAccount(input.account_id)
     const rows = (await service.listAliExpressListings(
       { id: input.listing_ids, product_id: { $ne: null } },
       { take: input.listing_ids.length }

@@ -23,9 +23,9 @@ type Row = { id: string } & Record<string, unknown>
  * next sync. A job with no answer after an hour is given up and its listings retried.
  * Works from the feed job table only, so jobs submitted before a restart are polled the same.
  */
-export const pollListingFeedsStep = createStep(pollListingFeedsStepId, async (_input: Record<string, never>, { container }) => {
+export const pollListingFeedsStep = createStep(pollListingFeedsStepId, async (input: { account_id: string }, { container }) => {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-  const account = await service.getAccount()
+  const account = await service.getAccount(input.account_id).catch(() => null)
   const result = { polled: 0, finished: 0, open: 0, next_poll_at: null as string | null }
   if (!account) {
     return new StepResponse(result)
@@ -36,7 +36,7 @@ export const pollListingFeedsStep = createStep(pollListingFeedsStepId, async (_i
     { take: JOBS_PER_POLL, order: { next_poll_at: "ASC" } }
   )
   if (due.length) {
-    const { client } = await service.requireConnectedAccount()
+    const { client } = await service.requireConnectedAccount(account.id)
     let authFailure: string | null = null
     await runPool(due, JOBS_PER_POLL, async (job) => {
       if (authFailure) return

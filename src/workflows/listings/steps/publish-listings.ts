@@ -20,13 +20,13 @@ export const publishListingsStepId = "publish-aliexpress-listings"
  */
 export const publishListingsStep = createStep(
   publishListingsStepId,
-  async (input: { plans: PlannedListing[] }, { container }) => {
+  async (input: { account_id: string; plans: PlannedListing[] }, { container }) => {
     const work = input.plans.filter((p) => p.action === "post" || p.action === "edit")
     if (!work.length) {
       return new StepResponse({ failed: [] as string[] })
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const { account, client } = await service.requireConnectedAccount()
+    const { account, client } = await service.requireConnectedAccount(input.account_id)
     const posts = work.filter((p) => p.action === "post").map((p) => p.listing_id)
     const bank = new ImageBank(service, account.id, client)
     const [rows] = await Promise.all([

@@ -14,8 +14,8 @@ export const readAliExpressProductsStep = createStep(
   // A read, safe to repeat. No retryInterval: it would make the run return before the retry and
   // checkpoint every step; the client already backs off within a call.
   { name: readAliExpressProductsStepId, maxRetries: 2 },
-  async (_: void, { container }) => {
-  const { client } = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
+  async (input: { account_id: string }, { container }) => {
+  const { client } = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount(input.account_id)
   const byId = new Map<string, { productId: string; status: string; subject: string | null }>()
   for (const status of PRODUCT_STATUS_READ_ORDER) {
     for await (const item of client.iterateProducts({ status, pageSize: 50 })) {

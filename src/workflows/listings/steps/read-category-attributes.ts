@@ -36,9 +36,9 @@ export async function readCategoryAttributes(
 /** Reads (or refreshes) the attribute definitions of the given categories for the account. */
 export const readCategoryAttributesStep = createStep(
   readCategoryAttributesStepId,
-  async (input: { category_ids: string[]; refresh?: boolean }, { container }) => {
+  async (input: { account_id?: string | null; category_ids: string[]; refresh?: boolean }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.requireAccount()
+    const account = await service.requireAccount(input.account_id)
     const defs = await service.categoryAttributes(account, input.category_ids, { refresh: input.refresh })
     return new StepResponse(Object.fromEntries(defs) as Record<string, CategoryAttributes>)
   }

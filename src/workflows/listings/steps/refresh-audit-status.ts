@@ -71,7 +71,7 @@ async function listStatuses(
  */
 export const refreshAuditStatusStep = createStep(
   refreshAuditStatusStepId,
-  async (input: { listing_ids: string[]; force?: boolean }, { container }) => {
+  async (input: { account_id: string; listing_ids: string[]; force?: boolean }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     if (!input.listing_ids.length) {
       return new StepResponse({ checked: 0 })
@@ -89,7 +89,7 @@ export const refreshAuditStatusStep = createStep(
     if (!due.length) {
       return new StepResponse({ checked: 0 })
     }
-    const { account, client } = await service.requireConnectedAccount()
+    const { account, client } = await service.requireConnectedAccount(input.account_id)
     const logger = container.resolve("logger")
     let toRead = due
     const known = new Map<string, string>()

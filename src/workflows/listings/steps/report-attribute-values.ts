@@ -19,10 +19,10 @@ export type AttributeValuesReport = { products: number; scanned: number; attribu
  */
 export const reportAttributeValuesStep = createStep(
   reportAttributeValuesStepId,
-  async (input: { defs: CategoryAttributes }, { container }) => {
+  async (input: { account_id?: string | null; defs: CategoryAttributes }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.requireAccount()
-    const [template, lookupLists] = await Promise.all([loadActiveTemplate(service), loadLookupLists(service)])
+    const account = await service.requireAccount(input.account_id)
+    const [template, lookupLists] = await Promise.all([loadActiveTemplate(service, account), loadLookupLists(service)])
     const inCategory: SourceProduct[] = []
     let scanned = 0
     while (account.sales_channel_id && scanned < MAX_SCANNED) {

@@ -6,6 +6,8 @@ import { pageChannelProductIds, productsInChannel } from "../helpers/load-produc
 export const requestListingSyncStepId = "request-aliexpress-listing-sync"
 
 export type RequestListingSyncInput = {
+  /** the account whose listings are queued */
+  account_id: string
   /** the products to look at again; ignored when `all` */
   product_ids?: string[]
   /** every product in the channel and every listing */
@@ -33,7 +35,7 @@ export const requestListingSyncStep = createStep(
   requestListingSyncStepId,
   async (input: RequestListingSyncInput, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.getAccount()
+    const account = await service.getAccount(input.account_id).catch(() => null)
     if (!account?.sales_channel_id) {
       return new StepResponse({ requested: 0 }, [] as string[])
     }

@@ -19,13 +19,13 @@ export const submitListingFeedStepId = "submit-aliexpress-listing-feed"
  */
 export const submitListingFeedStep = createStep(
   submitListingFeedStepId,
-  async (input: { kind: UpdateKind; candidates: UpdateCandidate[] }, { container }) => {
+  async (input: { account_id: string; kind: UpdateKind; candidates: UpdateCandidate[] }, { container }) => {
     const { kind, candidates } = input
     if (!candidates.length) {
       return new StepResponse({ job_id: null as string | null })
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const { client, account } = await service.requireConnectedAccount()
+    const { client, account } = await service.requireConnectedAccount(input.account_id)
     const listed = listedSkus(candidates)
     let jobId: string
     try {

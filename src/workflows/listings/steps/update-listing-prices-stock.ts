@@ -14,7 +14,7 @@ export const updateListingPricesStockStepId = "update-aliexpress-listing-prices-
  */
 export const updateListingPricesStockStep = createStep(
   updateListingPricesStockStepId,
-  async (input: { plans: PlannedListing[]; failed: string[]; defer?: boolean }, { container }) => {
+  async (input: { account_id: string; plans: PlannedListing[]; failed: string[]; defer?: boolean }, { container }) => {
     const failed = new Set(input.failed)
     const candidates = input.plans
       .filter((p) => p.action === "update" && p.ae_product_id && (p.send_price || p.send_stock) && !failed.has(p.listing_id))
@@ -23,7 +23,7 @@ export const updateListingPricesStockStep = createStep(
       return new StepResponse({ price: 0, stock: 0, deferred: input.defer ? candidates : ([] as UpdateCandidate[]) })
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const counts = await sendPriceStockBatches(service, candidates)
+    const counts = await sendPriceStockBatches(service, input.account_id, candidates)
     return new StepResponse({ ...counts, deferred: [] as UpdateCandidate[] })
   }
 )

@@ -1,12 +1,10 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { deleteTemplateStep } from "../steps/delete-template"
-import { requestListingSyncStep } from "../steps/request-listing-sync"
 
 export const deleteTemplateWorkflowId = "delete-aliexpress-template"
 
-/** Deletes a mapping template and queues every listing (another template, or the built-in one, applies). */
+/** Deletes a mapping template; the route queues the listings of the accounts it shaped. */
 export const deleteTemplateWorkflow = createWorkflow(deleteTemplateWorkflowId, (input: { id: string }) => {
   const result = deleteTemplateStep(input)
-  requestListingSyncStep({ all: true })
   return new WorkflowResponse(result)
 })

@@ -11,16 +11,16 @@ export const sendListingUpdatesWorkflowId = "send-aliexpress-listing-updates"
 /** One feed job of price or stock changes, kept in the table as soon as AliExpress has it. */
 export const submitListingFeedWorkflow = createWorkflow(
   submitListingFeedWorkflowId,
-  (input: { kind: UpdateKind; candidates: UpdateCandidate[] }) => new WorkflowResponse(submitListingFeedStep(input))
+  (input: { account_id: string; kind: UpdateKind; candidates: UpdateCandidate[] }) => new WorkflowResponse(submitListingFeedStep(input))
 )
 
 /** Asks about the due feed jobs and puts finished ones' results on their listings. */
-export const pollListingFeedsWorkflow = createWorkflow(pollListingFeedsWorkflowId, (input: Record<string, never>) =>
+export const pollListingFeedsWorkflow = createWorkflow(pollListingFeedsWorkflowId, (input: { account_id: string }) =>
   new WorkflowResponse(pollListingFeedsStep(input))
 )
 
 /** Price and stock changes a run gathered for the feed path that stayed under the threshold: batch calls. */
 export const sendListingUpdatesWorkflow = createWorkflow(
   sendListingUpdatesWorkflowId,
-  (input: { candidates: UpdateCandidate[] }) => new WorkflowResponse(sendListingUpdatesStep(input))
+  (input: { account_id: string; candidates: UpdateCandidate[] }) => new WorkflowResponse(sendListingUpdatesStep(input))
 )

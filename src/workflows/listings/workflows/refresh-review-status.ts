@@ -7,6 +7,6 @@ export const refreshReviewStatusWorkflowId = "refresh-aliexpress-review-status"
  * Reads back AliExpress' verdict on listings under review that are due for a question (the
  * review watch's short schedule), without a sync run around it.
  */
-export const refreshReviewStatusWorkflow = createWorkflow(refreshReviewStatusWorkflowId, (input: { listing_ids: string[] }) => {
+export const refreshReviewStatusWorkflow = createWorkflow(refreshReviewStatusWorkflowId, (input: { account_id: string; listing_ids: string[] }) => {
   return new WorkflowResponse(refreshAuditStatusStep(input))
 })

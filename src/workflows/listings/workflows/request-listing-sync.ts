@@ -15,6 +15,7 @@ export const requestListingSyncWorkflow = createWorkflow(requestListingSyncWorkf
   const productIds = resolveEventProductsStep(input)
   const queued = requestListingSyncStep(
     transform({ input, productIds }, ({ input, productIds }) => ({
+      account_id: input.account_id,
       product_ids: productIds,
       all: input.all,
       retry_now: input.retry_now,

@@ -1,12 +1,10 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { upsertTemplateStep, type UpsertTemplateInput } from "../steps/upsert-template"
-import { requestListingSyncStep } from "../steps/request-listing-sync"
 
 export const saveTemplateWorkflowId = "save-aliexpress-template"
 
-/** Saves a mapping template and queues every listing: the template shapes all of them. */
+/** Saves a mapping template; the route queues the listings of the accounts using it. */
 export const saveTemplateWorkflow = createWorkflow(saveTemplateWorkflowId, (input: UpsertTemplateInput) => {
   const template = upsertTemplateStep(input)
-  requestListingSyncStep({ all: true })
   return new WorkflowResponse(template)
 })

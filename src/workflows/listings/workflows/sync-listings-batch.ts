@@ -12,6 +12,7 @@ import { listingSyncActivity } from "../../../lib/activity/daily-activity"
 export const syncListingsBatchWorkflowId = "sync-aliexpress-listings-batch"
 
 export type SyncListingsBatchInput = {
+  account_id: string
   listing_ids: string[]
   ignore_backoff?: boolean
   /** the run sends price and stock changes as feed jobs: hand them back instead of sending them */
@@ -26,18 +27,18 @@ export type SyncListingsBatchInput = {
  */
 export const syncListingsBatchWorkflow = createWorkflow(syncListingsBatchWorkflowId, (input: SyncListingsBatchInput) => {
   const claimed = claimListingBatchStep({ listing_ids: input.listing_ids })
-  refreshAuditStatusStep(transform({ claimed, input }, ({ claimed, input }) => ({ listing_ids: claimed, force: input.ignore_backoff })))
+  refreshAuditStatusStep(transform({ claimed, input }, ({ claimed, input }) => ({ account_id: input.account_id, listing_ids: claimed, force: input.ignore_backoff })))
   const plans = planListingSyncStep(
-    transform({ claimed, input }, ({ claimed, input }) => ({ listing_ids: claimed, ignore_backoff: input.ignore_backoff }))
+    transform({ claimed, input }, ({ claimed, input }) => ({ account_id: input.account_id, listing_ids: claimed, ignore_backoff: input.ignore_backoff }))
   )
   recordListingPlansStep({ plans })
-  const published = publishListingsStep({ plans })
+  const published = publishListingsStep({ account_id: input.account_id, plans })
   const failed = transform({ published }, ({ published }) => published.failed)
-  changeListingVisibilityStep({ plans, failed })
+  changeListingVisibilityStep({ account_id: input.account_id, plans, failed })
   const updates = updateListingPricesStockStep(
-    transform({ plans, failed, input }, ({ plans, failed, input }) => ({ plans, failed, defer: input.defer_updates }))
+    transform({ plans, failed, input }, ({ plans, failed, input }) => ({ account_id: input.account_id, plans, failed, defer: input.defer_updates }))
   )
-  countActivityStep(transform({ plans, failed }, ({ plans, failed }) => ({ counts: listingSyncActivity(plans, failed) })))
+  countActivityStep(transform({ plans, failed, input }, ({ plans, failed, input }) => ({ account_id: input.account_id, counts: listingSyncActivity(plans, failed) })))
   const summary = transform({ plans, updates }, ({ plans, updates }) => {
     const count = (a: string) => plans.filter((p) => p.action === a).length
     return {

@@ -12,12 +12,12 @@ export const listChangedOrdersStep = createStep(
   // No retryInterval: it would make the engine checkpoint every step of the run to the database;
   // the client already retries what is worth retrying, with backoff.
   { name: listChangedOrdersStepId, maxRetries: 1 },
-  async (input: { window: ImportWindow | null }, { container }) => {
+  async (input: { account_id: string; window: ImportWindow | null }, { container }) => {
     if (!input.window) {
       return new StepResponse([] as OrderSummary[])
     }
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.requireAccount()
+    const account = await service.requireAccount(input.account_id)
     const client = service.getClient(account)
     const byId = new Map<string, OrderSummary>()
     try {

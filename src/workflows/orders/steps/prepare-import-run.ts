@@ -16,9 +16,10 @@ export type ImportRunPlan = {
 /** Decides whether this run happens (connected account, interval passed) and which window it reads. */
 export const prepareImportRunStep = createStep(
   prepareImportRunStepId,
-  async (input: { trigger: ImportTrigger; ae_order_ids?: string[] }, { container }) => {
+  async (input: { account_id: string; trigger: ImportTrigger; ae_order_ids?: string[] }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.getAccount()
+    // A removed account has nothing to import.
+    const account = await service.getAccount(input.account_id).catch(() => null)
     if (!account || account.status !== "connected") {
       return new StepResponse<ImportRunPlan>({ account_id: account?.id ?? null, skip: "not_connected", window: null })
     }

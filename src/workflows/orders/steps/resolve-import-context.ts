@@ -7,11 +7,11 @@ import type { ImportContext } from "../../../lib/orders/plan-order"
 export const resolveImportContextStepId = "resolve-aliexpress-order-import-context"
 
 /** Where orders of a currency go: the account's channel, a region in that currency, its stock locations and shipping options. A read. */
-export const resolveImportContextStep = createStep(resolveImportContextStepId, async (input: { currency_code: string }, { container }) => {
+export const resolveImportContextStep = createStep(resolveImportContextStepId, async (input: { account_id: string; currency_code: string }, { container }) => {
   const currencyCode = input.currency_code
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const account = await service.requireAccount()
+  const account = await service.requireAccount(input.account_id)
   const currency = (currencyCode ?? "usd").toLowerCase()
 
   const { data: regions } = await query.graph({

@@ -11,7 +11,7 @@ export const finishOrderImportWorkflowId = "finish-aliexpress-order-import"
 export const finishOrderImportWorkflow = createWorkflow(finishOrderImportWorkflowId, (input: FinishImportRunInput) => {
   const finished = finishImportRunStep(input)
   countActivityStep(
-    transform({ input }, ({ input }) => ({ account_id: input.account_id, counts: { orders_imported: input.counts?.imported ?? 0 } }))
+    transform({ input }, ({ input }) => ({ account_id: input.account_id as string, counts: { orders_imported: input.counts?.imported ?? 0 } }))
   )
   return new WorkflowResponse(finished)
 })

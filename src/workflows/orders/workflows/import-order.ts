@@ -30,6 +30,8 @@ export type ImportAliExpressOrderInput = {
 }
 
 export type ImportAliExpressOrderResult = {
+  /** the account the order came from */
+  account_id: string
   ae_order_id: string
   binding_id: string
   outcome: "imported" | "held" | "skipped"
@@ -149,7 +151,8 @@ export const importAliExpressOrderWorkflow = createWorkflow(
       completeOrderBindingStep(transform({ claim, orderId }, ({ claim, orderId }) => ({ binding_id: claim.binding_id, order_id: orderId as string })))
     })
 
-    const result = transform({ claim, orderId, snapshot, matches }, ({ claim, orderId, snapshot, matches }): ImportAliExpressOrderResult => ({
+    const result = transform({ claim, orderId, snapshot, matches, context }, ({ claim, orderId, snapshot, matches, context }): ImportAliExpressOrderResult => ({
+      account_id: context.account_id,
       ae_order_id: snapshot.ae_order_id,
       binding_id: claim.binding_id,
       outcome: claim.skipped ? "skipped" : claim.held ? "held" : "imported",

@@ -6,5 +6,5 @@ export const resolveOrderImportContextWorkflowId = "resolve-aliexpress-order-imp
 /** Where orders of a currency go; an import run reads it once per currency, not once per order. */
 export const resolveOrderImportContextWorkflow = createWorkflow(
   resolveOrderImportContextWorkflowId,
-  (input: { currency_code: string }) => new WorkflowResponse(resolveImportContextStep(input))
+  (input: { account_id: string; currency_code: string }) => new WorkflowResponse(resolveImportContextStep(input))
 )

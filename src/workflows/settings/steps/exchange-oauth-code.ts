@@ -23,6 +23,14 @@ export const exchangeOAuthCodeStep = createStep(
         `AliExpress refused the authorization: ${error?.message ?? "unknown error"}`
       )
     }
+    // One seller, one account: a second account on the same seller would import its orders twice.
+    const owner = tokens.sellerId ? await service.findAccountBySeller(String(tokens.sellerId)) : null
+    if (owner && owner.id !== account.id) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `This AliExpress seller (${tokens.userNick ?? tokens.sellerId}) is already connected as the account "${owner.name}": sign in as another seller`
+      )
+    }
     await service.saveTokens(account.id, tokens)
     return new StepResponse({
       account_id: account.id,

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccountSettingsInput } from "../../../modules/aliexpress/types"
-import { upsertAccountSettingsStep } from "../steps/upsert-account-settings"
+import { upsertAccountSettingsStep, type SettingsTarget } from "../steps/upsert-account-settings"
 import { ensureSalesChannelStep } from "../steps/ensure-sales-channel"
 import { linkChannelToLocationsStep } from "../steps/link-channel-to-locations"
 
@@ -9,8 +9,10 @@ export const saveAliExpressSettingsWorkflowId = "save-aliexpress-settings"
 /** Saves the account settings and makes sure the AliExpress sales channel exists and can ship. */
 export const saveAliExpressSettingsWorkflow = createWorkflow(
   saveAliExpressSettingsWorkflowId,
-  (input: AccountSettingsInput) => {
-    const salesChannelId = ensureSalesChannelStep({ sales_channel_id: input.sales_channel_id })
+  (input: AccountSettingsInput & SettingsTarget) => {
+    const salesChannelId = ensureSalesChannelStep(
+      transform({ input }, ({ input }) => ({ sales_channel_id: input.sales_channel_id, account_id: input.create ? null : input.account_id, account_name: input.name }))
+    )
     const settings = transform({ input, salesChannelId }, ({ input, salesChannelId }) => ({
       ...input,
       sales_channel_id: salesChannelId,

@@ -11,10 +11,6 @@ export const planShipmentPushStep = createStep(
   planShipmentPushStepId,
   async (input: { fulfillment_id: string }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const account = await service.getAccount()
-    if (!account) {
-      return new StepResponse(null as ShipmentPlan | null)
-    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "fulfillment",
@@ -52,7 +48,15 @@ export const planShipmentPushStep = createStep(
       filters: { id: (fulfillment as any).order.id },
     })
     ;(fulfillment as any).order.items = orders[0]?.items ?? []
-    const [binding] = await service.listAliExpressOrders({ account_id: account.id, ae_order_id: String(aeOrderId) }, { take: 1 })
+    // The shipment goes to the account the order came from.
+    const [binding] = await service.listAliExpressOrders(
+      { order_id: (fulfillment as any).order.id, ae_order_id: String(aeOrderId) },
+      { take: 1 }
+    )
+    const account = binding ? await service.getAccount(binding.account_id).catch(() => null) : null
+    if (!account) {
+      return new StepResponse(null as ShipmentPlan | null)
+    }
     return new StepResponse(planShipmentPush(fulfillment, account as any, binding ?? null))
   }
 )

@@ -8,9 +8,9 @@ export const planTrackedShipmentStepId = "plan-aliexpress-tracked-shipment"
 /** The Medusa order of an AliExpress order id and its items not yet fulfilled: what one uploaded tracking line ships. */
 export const planTrackedShipmentStep = createStep(
   planTrackedShipmentStepId,
-  async (input: { ae_order_id: string }, { container }) => {
+  async (input: { account_id: string; ae_order_id: string }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const [binding] = await service.listAliExpressOrders({ ae_order_id: input.ae_order_id }, { take: 1 })
+    const [binding] = await service.listAliExpressOrders({ account_id: input.account_id, ae_order_id: input.ae_order_id }, { take: 1 })
     if (!binding?.order_id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `AliExpress order ${input.ae_order_id} has not been imported`)
     }

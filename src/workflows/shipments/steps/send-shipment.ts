@@ -41,7 +41,11 @@ async function sendLocked(container: MedusaContainer, shipmentId: string): Promi
   if (row.status !== "pending") {
     return row
   }
-  const account = await service.requireAccount()
+  const account = await service.getAccount(row.account_id).catch(() => null)
+  if (!account) {
+    // The account was removed: nothing can be declared for it any more.
+    return row
+  }
   if (account.status !== "connected") {
     // Paused, not failed: the push job sends it once the seller has reconnected.
     return row

@@ -6,5 +6,5 @@ export const listDueAliExpressShipmentsWorkflowId = "list-due-aliexpress-shipmen
 /** The pending shipments whose backoff has passed, oldest first. */
 export const listDueAliExpressShipmentsWorkflow = createWorkflow(
   listDueAliExpressShipmentsWorkflowId,
-  (input: { limit?: number }) => new WorkflowResponse(listDueShipmentsStep(input))
+  (input: { account_id: string; limit?: number }) => new WorkflowResponse(listDueShipmentsStep(input))
 )

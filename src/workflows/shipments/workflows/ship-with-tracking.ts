@@ -4,7 +4,7 @@ import { planTrackedShipmentStep } from "../steps/plan-tracked-shipment"
 
 export const shipAliExpressOrderWithTrackingWorkflowId = "ship-aliexpress-order-with-tracking"
 
-export type ShipWithTrackingInput = { ae_order_id: string; service_name: string; tracking_number: string }
+export type ShipWithTrackingInput = { account_id: string; ae_order_id: string; service_name: string; tracking_number: string }
 
 /**
  * One uploaded tracking line: fulfil what is left of the order and mark it

@@ -3,6 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { activitySeries, activityTotals, windowStart } from "../../../../lib/activity/daily-activity"
 import type { AdminGetAliExpressActivityType } from "./validators"
+import { accountIdOf } from "../../../utils/account-scope"
 
 /**
  * The overview charts: per UTC day of the window (30 days unless asked), orders imported,
@@ -11,7 +12,7 @@ import type { AdminGetAliExpressActivityType } from "./validators"
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { days } = req.validatedQuery as AdminGetAliExpressActivityType
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const account = await service.getAccount()
+  const account = await service.getAccount(accountIdOf(req))
   const now = new Date()
   const rows = account ? await service.listActivity(account.id, windowStart(days, now)) : []
   const series = activitySeries(rows, days, now)

@@ -3,12 +3,17 @@ import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { attributeToken } from "../../../../lib/listings/search-text"
 import type { AdminListAliExpressListingsType } from "./validators"
+import { accountOf } from "../../../utils/account-scope"
 
 /** Listings of Medusa products, filtered by status, problems, a missing attribute and a title/SKU search. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const { status, has_problems, q, missing_attribute, limit, offset } = req.validatedQuery as AdminListAliExpressListingsType
-  const filters: Record<string, unknown> = { product_id: { $ne: null } }
+  const account = await accountOf(req)
+  if (!account) {
+    return res.json({ listings: [], count: 0, limit, offset })
+  }
+  const filters: Record<string, unknown> = { account_id: account.id, product_id: { $ne: null } }
   if (status) filters.status = status
   if (has_problems !== undefined) filters.problem_count = has_problems ? { $gt: 0 } : 0
   const escape = (text: string) => text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)

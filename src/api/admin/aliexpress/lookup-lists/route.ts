@@ -19,6 +19,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateAliExpress
     throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `name: a lookup list named "${req.validatedBody.name}" already exists`)
   }
   const { result } = await saveLookupListWorkflow(req.scope).run({ input: req.validatedBody })
-  const products_to_update = await listingSyncRunner.rulesChanged(req.scope)
+  const products_to_update = await listingSyncRunner.lookupListChanged(req.scope)
   res.status(201).json({ lookup_list: result, products_to_update })
 }

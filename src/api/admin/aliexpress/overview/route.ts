@@ -3,6 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import { ORDER_BINDING_STATUSES, SHIPMENT_STATUSES } from "../../../../modules/aliexpress/models"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
 import { presentAccountHealth } from "../../../../lib/health/present"
+import { accountIdOf } from "../../../utils/account-scope"
 
 const countBy = async <S extends string>(
   statuses: readonly S[],
@@ -18,7 +19,7 @@ const DRAIN_WINDOW_MS = 10 * 60 * 1000
 /** What the Overview screen shows at a glance: account health (per job) and counts by status. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const account = await service.getAccount()
+  const account = await service.getAccount(accountIdOf(req))
   if (!account) {
     return res.json({ account: null, listings: null, orders: null, shipments: null, recent_listings: [] })
   }

@@ -1,32 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
-import { saveAliExpressSettingsWorkflow } from "../../../../workflows/settings/workflows/save-settings"
 import type { AdminSaveAliExpressSettingsType } from "./validators"
-import { listingRulesChanged } from "../../../../lib/listings/rule-changes"
-import { listingSyncRunner } from "../../../../runners/listing-sync"
+import { accountOf } from "../../../utils/account-scope"
+import { saveAccountSettings } from "../../../utils/save-account-settings"
 
+/** The settings of the account the request names (or the store's only one); null before the first is saved. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const account = await service.getAccount()
+  const account = await accountOf(req)
   res.json({ settings: account ? service.toPublicAccount(account) : null })
 }
 
-export const POST = async (
-  req: AuthenticatedMedusaRequest<AdminSaveAliExpressSettingsType>,
-  res: MedusaResponse
-) => {
-  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const existing = await service.getAccount()
-  const body = req.validatedBody
-  const { result } = await saveAliExpressSettingsWorkflow(req.scope).run({
-    input: {
-      ...body,
-      // Keep the channel the merchant picked earlier unless they pick another.
-      sales_channel_id: body.sales_channel_id ?? existing?.sales_channel_id ?? null,
-    },
-  })
-  // A price or quantity rule changed: every listing is looked at again now, and the admin says how many.
-  const products_to_update = listingRulesChanged(existing as any, body as any) ? await listingSyncRunner.rulesChanged(req.scope) : 0
-  res.json({ settings: service.toPublicAccount(result as any), products_to_update })
+/** Saves the account's settings (the first save of a store creates its account). */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSaveAliExpressSettingsType>, res: MedusaResponse) => {
+  const { account, products_to_update } = await saveAccountSettings(req, await accountOf(req), req.validatedBody)
+  res.json({ settings: account, products_to_update })
 }

@@ -20,6 +20,7 @@ export const AdminSaveAliExpressSettings = z
     carrier_mapping: z.record(z.string().max(100), z.string().trim().min(1).max(100)).nullish(),
     default_carrier: z.string().trim().min(1).max(100).optional(),
     default_tracking_website: url.optional(),
+    template_id: z.string().trim().min(1).max(100).nullish(),
   })
   .strict()
 

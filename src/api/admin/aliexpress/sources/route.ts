@@ -5,6 +5,7 @@ import type AliExpressModuleService from "../../../../modules/aliexpress/service
 import { LISTING_PRODUCT_FIELDS, toListingProduct } from "../../../../lib/listings/source-product"
 import { catalogueSources } from "../../../../lib/mapping/catalogue-sources"
 import type { AdminListAliExpressSourcesType } from "./validators"
+import { accountIdOf } from "../../../utils/account-scope"
 
 /** Organising entities read for examples: a handful each, whatever the catalogue holds. */
 const ENTITY_EXAMPLES = 20
@@ -18,7 +19,7 @@ const ENTITY_EXAMPLES = 20
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { sample } = req.validatedQuery as AdminListAliExpressSourcesType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const account = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).getAccount()
+  const account = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).getAccount(accountIdOf(req))
   const few = { pagination: { take: ENTITY_EXAMPLES, skip: 0 } }
 
   // Product ids are time-ordered: the newest of the channel are the ones being mapped now.

@@ -11,6 +11,12 @@ import {
 } from "../../../../lib/orders/constants"
 import { AliExpressPushMessage } from "./validators"
 
+/** The seller a push names, read before its signature is checked only to pick whose secret checks it. */
+const sellerIdOf = (body: unknown): string | null => {
+  const value = (body as { seller_id?: unknown } | null)?.seller_id
+  return typeof value === "string" || typeof value === "number" ? String(value) : null
+}
+
 const refuse = (res: MedusaResponse, status: number, message: string) => {
   res.status(status).json({ type: "invalid_request", message })
 }
@@ -30,10 +36,13 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     return refuse(res, 413, "Message too large")
   }
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const account = await service.getAccount()
+  // The message names its seller: the account of that seller checks the signature with its
+  // app secret and imports the order (the body is verified before anything in it is trusted).
+  const sellerId = sellerIdOf(req.body)
+  const account = sellerId ? await service.findAccountBySeller(sellerId) : await service.getAccount().catch(() => null)
   const secret = account ? service.revealAppSecret(account) : null
   if (!account || !secret) {
-    return refuse(res, 404, "AliExpress is not set up")
+    return refuse(res, 404, sellerId ? `No AliExpress account is connected for seller ${sellerId}` : "AliExpress is not set up")
   }
   const signature = req.headers["x-ae-signature"]
   if (typeof signature !== "string" || !verifyPushSignature(secret, raw, signature)) {
@@ -69,7 +78,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 
   await req.scope.resolve(Modules.EVENT_BUS).emit({
     name: ORDER_PUSH_RECEIVED_EVENT,
-    data: { ae_order_id: message.data.order_id, status: message.data.current_status ?? null, message_id: message.message_id },
+    data: { account_id: account.id, ae_order_id: message.data.order_id, status: message.data.current_status ?? null, message_id: message.message_id },
   })
   req.scope
     .resolve(ContainerRegistrationKeys.LOGGER)

@@ -13,12 +13,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAliExpressLookupListType>, res: MedusaResponse) => {
   const { result } = await saveLookupListWorkflow(req.scope).run({ input: { ...req.validatedBody, id: req.params.id } })
-  const products_to_update = await listingSyncRunner.rulesChanged(req.scope)
+  const products_to_update = await listingSyncRunner.lookupListChanged(req.scope)
   res.json({ lookup_list: result, products_to_update })
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   await deleteLookupListWorkflow(req.scope).run({ input: { id: req.params.id } })
-  const products_to_update = await listingSyncRunner.rulesChanged(req.scope)
+  const products_to_update = await listingSyncRunner.lookupListChanged(req.scope)
   res.json({ id: req.params.id, object: "aliexpress_lookup_list", deleted: true, products_to_update })
 }

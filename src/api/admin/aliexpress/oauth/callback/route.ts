@@ -18,8 +18,10 @@ export const GET = withAliExpressErrors(async (
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   const config = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const settingsPath = `${(config.admin?.path ?? "/app").replace(/\/+$/, "")}/aliexpress/settings`
+  let accountId: string | undefined
+  // Back to the settings of the account being connected (the admin keeps the account in the URL).
   const back = (params: Record<string, string>) =>
-    res.redirect(`${settingsPath}?${new URLSearchParams(params).toString()}`)
+    res.redirect(`${settingsPath}?${new URLSearchParams({ ...params, ...(accountId ? { account_id: accountId } : {}) }).toString()}`)
 
   const { code, state, error, error_description } = req.validatedQuery
   if (error) {
@@ -36,8 +38,9 @@ export const GET = withAliExpressErrors(async (
   }
 
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const account = await service.getAccount()
-  if (!account || account.id !== record.account_id) {
+  const account = await service.getAccount(record.account_id).catch(() => null)
+  accountId = account?.id
+  if (!account) {
     return back({ error: "The AliExpress account changed during the connection: start it again" })
   }
 

@@ -4,6 +4,7 @@ import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../modules/aliexpress/service"
 import { issueOAuthState } from "../state-store"
 import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
+import { accountIdOf } from "../../../../utils/account-scope"
 
 /**
  * Starts the "Connect with AliExpress" round trip. The callback is built from
@@ -11,7 +12,7 @@ import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
  */
 export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const account = await service.requireAccount()
+  const account = await service.requireAccount(accountIdOf(req))
   if (!account.app_key || !account.app_secret_encrypted) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

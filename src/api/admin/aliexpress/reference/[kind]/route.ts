@@ -4,6 +4,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { defaultTemplate, FIELD_DEFINITIONS } from "../../../../../lib/mapping"
 import { withAliExpressErrors } from "../../../../utils/aliexpress-errors"
+import { accountIdOf } from "../../../../utils/account-scope"
 
 const REMOTE = {
   "freight-templates": (c: any) => c.listFreightTemplates(),
@@ -24,6 +25,6 @@ export const GET = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, 
   if (!read) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown reference "${kind}": use ${[...Object.keys(REMOTE), "fields"].join(", ")}`)
   }
-  const { client } = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
+  const { client } = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount(accountIdOf(req))
   res.json({ [kind.replace(/-/g, "_")]: await read(client) })
 })

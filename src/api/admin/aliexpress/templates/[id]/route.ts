@@ -18,9 +18,9 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAliExpress
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
-  const [active] = await service.listAliExpressTemplates({}, { select: ["id"], order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
+  // The accounts listing with it now: their listings change once it is gone.
+  const usedBy = await listingSyncRunner.accountsUsingTemplate(req.scope, req.params.id)
   await deleteTemplateWorkflow(req.scope).run({ input: { id: req.params.id } })
-  const products_to_update = await listingSyncRunner.templateChanged(req.scope, req.params.id, active?.id === req.params.id)
+  const products_to_update = await listingSyncRunner.templateChanged(req.scope, req.params.id, usedBy)
   res.json({ id: req.params.id, object: "aliexpress_template", deleted: true, products_to_update })
 }

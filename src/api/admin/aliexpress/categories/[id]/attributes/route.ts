@@ -5,6 +5,7 @@ import type AliExpressModuleService from "../../../../../../modules/aliexpress/s
 import { readCategoryAttributesWorkflow } from "../../../../../../workflows/listings/workflows/read-category-attributes"
 import { CategoryIdParam, type AdminGetCategoryAttributesType } from "./validators"
 import { withAliExpressErrors } from "../../../../../utils/aliexpress-errors"
+import { accountIdOf } from "../../../../../utils/account-scope"
 
 /**
  * A leaf category's item attributes (required ones marked, accepted values) and SKU attributes,
@@ -17,7 +18,7 @@ export const GET = withAliExpressErrors(async (req: AuthenticatedMedusaRequest, 
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `id: ${id.error.issues[0].message}`)
   }
   const { refresh, values } = req.validatedQuery as AdminGetCategoryAttributesType
-  await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount()
-  const { result } = await readCategoryAttributesWorkflow(req.scope).run({ input: { category_id: id.data, refresh, values } })
+  const { account } = await (req.scope.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireConnectedAccount(accountIdOf(req))
+  const { result } = await readCategoryAttributesWorkflow(req.scope).run({ input: { account_id: account.id, category_id: id.data, refresh, values } })
   res.json({ category_attributes: result })
 })

@@ -13,8 +13,8 @@ export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest,
   if (binding.status === "imported" || binding.status === "canceled") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `AliExpress order ${binding.ae_order_id} is already ${binding.status}`)
   }
-  const run = await orderImportRunner.run(req.scope, { trigger: "manual", ae_order_ids: [binding.ae_order_id] })
+  const run = await orderImportRunner.run(req.scope, binding.account_id, { trigger: "manual", ae_order_ids: [binding.ae_order_id] })
   const updated = await service.retrieveAliExpressOrder(binding.id)
-  const shipments = await service.listAliExpressShipments({ ae_order_id: updated.ae_order_id })
+  const shipments = await service.listAliExpressShipments({ account_id: updated.account_id, ae_order_id: updated.ae_order_id })
   res.json({ aliexpress_order: presentOrderBinding(updated, shipments), run })
 })

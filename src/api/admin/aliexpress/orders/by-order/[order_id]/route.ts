@@ -11,6 +11,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     res.json({ aliexpress_order: null })
     return
   }
-  const shipments = await service.listAliExpressShipments({ ae_order_id: binding.ae_order_id }, { order: { created_at: "ASC" } })
-  res.json({ aliexpress_order: presentOrderBinding(binding, shipments) })
+  const [shipments, [account]] = await Promise.all([
+    service.listAliExpressShipments({ account_id: binding.account_id, ae_order_id: binding.ae_order_id }, { order: { created_at: "ASC" } }),
+    // A removed account still names the order's origin.
+    service.listAliExpressAccounts({ id: binding.account_id }, { select: ["id", "name"], take: 1, withDeleted: true }),
+  ])
+  res.json({ aliexpress_order: { ...presentOrderBinding(binding, shipments), account_id: binding.account_id, account_name: account?.name ?? null } })
 }

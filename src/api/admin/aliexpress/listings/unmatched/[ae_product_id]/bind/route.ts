@@ -3,12 +3,14 @@ import { bindListingWorkflow } from "../../../../../../../workflows/listings/wor
 import { listingSyncRunner } from "../../../../../../../runners/listing-sync"
 import type { AdminBindAliExpressListingType } from "../../../validators"
 import { withAliExpressErrors } from "../../../../../../utils/aliexpress-errors"
+import { requireAccountOf } from "../../../../../../utils/account-scope"
 
 /** Binds an unmatched AliExpress product to a Medusa product; the next run brings it up to date. */
 export const POST = withAliExpressErrors(async (req: AuthenticatedMedusaRequest<AdminBindAliExpressListingType>, res: MedusaResponse) => {
+  const account = await requireAccountOf(req)
   const { result } = await bindListingWorkflow(req.scope).run({
-    input: { ae_product_id: req.params.ae_product_id, product_id: req.validatedBody.product_id },
+    input: { account_id: account.id, ae_product_id: req.params.ae_product_id, product_id: req.validatedBody.product_id },
   })
-  listingSyncRunner.schedule(req.scope)
+  listingSyncRunner.forAccount(account.id).schedule(req.scope)
   res.json({ listing: result })
 })
