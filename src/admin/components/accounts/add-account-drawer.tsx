@@ -2,7 +2,7 @@ import { useState } from "react"
 import { Button, Drawer, Input, Select, Text, toast } from "@medusajs/ui"
 import { Field } from "../field"
 import { CredentialFields, credentialsFrom, gatewayUrlOf, type Credentials } from "../settings/credential-fields"
-import { useCreateAccount } from "../../hooks/accounts"
+import { useAccounts, useCreateAccount } from "../../hooks/accounts"
 import { useSalesChannels } from "../../hooks/medusa"
 import { useConnect } from "../../hooks/settings"
 import { toastError } from "../../lib/errors"
@@ -47,6 +47,9 @@ const AccountForm = ({ onSaved, onClose }: { onSaved: (account: Settings) => voi
   const [channel, setChannel] = useState(NEW_CHANNEL)
   const channels = useSalesChannels()
   const create = useCreateAccount()
+  // The store's first account gets the plain "AliExpress" channel; the next ones one named after them.
+  const hasAccounts = !!useAccounts().data?.accounts.length
+  const newChannelName = hasAccounts ? `AliExpress - ${name.trim() || "<account name>"}` : "AliExpress"
 
   const gatewayUrl = gatewayUrlOf(credentials)
   const complete = !!name.trim() && !!gatewayUrl && !!credentials.appKey.trim() && !!credentials.appSecret
@@ -85,7 +88,7 @@ const AccountForm = ({ onSaved, onClose }: { onSaved: (account: Settings) => voi
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              <Select.Item value={NEW_CHANNEL}>New channel "AliExpress - {name.trim() || "name"}"</Select.Item>
+              <Select.Item value={NEW_CHANNEL}>New channel "{newChannelName}"</Select.Item>
               {(channels.data?.sales_channels ?? []).map((c: any) => (
                 <Select.Item key={c.id} value={c.id}>
                   {c.name}
