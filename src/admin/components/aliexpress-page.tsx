@@ -2,6 +2,7 @@ import type { ReactNode } from "react"
 import { Container, Heading, Tabs, Text } from "@medusajs/ui"
 import { useLocation, useNavigate } from "react-router-dom"
 import { AccountSwitcher } from "./account-switcher"
+import { UnknownAccountAlert } from "./unknown-account-alert"
 import { useAccountPath } from "../hooks/accounts"
 
 const SECTIONS = [
@@ -63,6 +64,7 @@ export const AliExpressPage = ({
           </Tabs.List>
         </Tabs>
       </Container>
+      <UnknownAccountAlert />
       {children}
     </div>
   )

@@ -49,7 +49,7 @@ const Stat = ({ label, children }: { label: string; children: React.ReactNode })
 )
 
 const OverviewPage = () => {
-  const { data, isPending } = useOverview()
+  const { data, isPending, isError } = useOverview()
   const sync = useSyncNow()
   const importNow = useImportOrdersNow()
   const linkTo = useAccountPath()
@@ -93,7 +93,7 @@ const OverviewPage = () => {
         </>
       }
     >
-      {!isPending && <ConnectionBanner account={account} />}
+      {!isPending && !isError && <ConnectionBanner account={account} />}
       {isPending ? (
         <div className="flex flex-col gap-y-3" data-testid="overview-loading">
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
