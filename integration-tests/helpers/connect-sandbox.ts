@@ -46,6 +46,49 @@ export async function connectSandbox(
   return await service.requireAccount()
 }
 
+/**
+ * A second (or later) account on its own sandbox seller: added through the accounts route (which
+ * gives it its own sales channel), then given that seller's tokens as the OAuth callback would.
+ * With `account_id`, only new tokens (e.g. short-lived ones) for an existing account.
+ */
+export async function connectSecondAccount(
+  container: MedusaContainer,
+  api: { post: (url: string, body: unknown, config?: any) => Promise<{ data: any }> },
+  admin: { headers: Record<string, string> },
+  sandboxUrl: string,
+  opts: {
+    seller_id: string
+    name?: string
+    account_id?: string
+    settings?: Record<string, unknown>
+    tokens?: { access_ttl_sec?: number; refresh_ttl_sec?: number }
+  }
+): Promise<any> {
+  rememberSecret(SANDBOX_APP_SECRET)
+  const accountId =
+    opts.account_id ??
+    (
+      await api.post(
+        "/admin/aliexpress/accounts",
+        { name: opts.name ?? "Second store", gateway_url: sandboxUrl, app_key: SANDBOX_APP_KEY, app_secret: SANDBOX_APP_SECRET, ...opts.settings },
+        admin
+      )
+    ).data.account.id
+  const tokens = await sandboxControl(sandboxUrl, "/tokens", { seller_id: opts.seller_id, ...opts.tokens })
+  rememberSecret(tokens.access_token)
+  rememberSecret(tokens.refresh_token)
+  const service: any = container.resolve("aliexpress")
+  await service.saveTokens(accountId, {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    accessTokenExpiresAt: new Date(Number(tokens.expire_time)),
+    refreshTokenExpiresAt: new Date(Number(tokens.refresh_token_valid_time)),
+    sellerId: tokens.seller_id != null ? String(tokens.seller_id) : undefined,
+    userNick: tokens.user_nick,
+  })
+  return await service.requireAccount(accountId)
+}
+
 /** Calls the sandbox control API (`/__sandbox/...`) and returns its JSON answer. */
 export async function sandboxControl(sandboxUrl: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(`${sandboxUrl}/__sandbox${path}`, {

@@ -4,7 +4,7 @@ import { defaultTemplate } from "../../src/lib/mapping"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { connectSandbox, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
 import { startImageServer } from "../helpers/image-server"
-import { ListingSyncRunner, listingSyncRunner } from "../../src/runners/listing-sync"
+import { ListingSyncRunners, listingSyncRunner } from "../../src/runners/listing-sync"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import { syncListingsBatchWorkflow } from "../../src/workflows/listings/workflows/sync-listings-batch"
@@ -206,10 +206,10 @@ medusaIntegrationTestRunner({
       // What a run does up to the submit, and nothing after it: the page hands back its price
       // changes, the run submits them as one job, then the process is gone.
       const ids = listings.map((l) => l.id)
-      const { result: page } = await syncListingsBatchWorkflow(container).run({ input: { listing_ids: ids, defer_updates: true } })
+      const { result: page } = await syncListingsBatchWorkflow(container).run({ input: { account_id: account.id, listing_ids: ids, defer_updates: true } })
       expect(page.deferred_updates).toHaveLength(5)
       const { result: submitted } = await submitListingFeedWorkflow(container).run({
-        input: { kind: "price", candidates: page.deferred_updates },
+        input: { account_id: account.id, kind: "price", candidates: page.deferred_updates },
       })
       expect(submitted.job_id).toBeTruthy()
       const afterSubmit = await calls()
@@ -221,7 +221,7 @@ medusaIntegrationTestRunner({
       // After the restart: AliExpress has finished the job; a fresh runner (nothing in memory)
       // runs its reconcile, which finds the job in the table and polls it.
       await sandboxControl(sandbox.url, "/config", { feedDelayMs: 0 })
-      const restarted = new ListingSyncRunner()
+      const restarted = new ListingSyncRunners()
       await restarted.reconcile(container)
       await restarted.whenIdle()
 

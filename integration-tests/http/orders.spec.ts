@@ -7,6 +7,8 @@ import { updateInventoryLevelsWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { startSandbox } from "../../src/sandbox"
 import { importOrderChanges } from "../../src/runners/order-import"
+import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
+import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import AliExpressOrderLink from "../../src/links/aliexpress-order-order"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, sandboxControl } from "../helpers/connect-sandbox"
@@ -168,9 +170,10 @@ medusaIntegrationTestRunner({
       await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[1].sku, quantity: 1 }])
 
       const container = getContainer()
+      const { id: account_id } = await (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).requireAccount()
       const runs = await Promise.all([
-        importOrderChanges(container, { trigger: "manual" }),
-        importOrderChanges(container, { trigger: "manual" }),
+        importOrderChanges(container, { account_id, trigger: "manual" }),
+        importOrderChanges(container, { account_id, trigger: "manual" }),
       ])
       expect(runs.map((r) => r.imported ?? 0).reduce((x: number, y: any) => x + y, 0)).toBe(2)
       await importNow()

@@ -7,7 +7,7 @@ const USAGE = `Usage: aliexpress-sandbox --app-key KEY --app-secret SECRET [opti
   --host HOST           interface to bind (default 127.0.0.1)
   --data FILE           persist state to FILE (loaded when present)
   --seed demo|empty     seed data (default demo)
-  --rate-limit N        calls per second per method (default 20; 0 = unlimited)
+  --rate-limit N        calls per second per method and seller (default 20; 0 = unlimited)
   --audit-delay-ms N    time a product spends in audit (default 2000)
   --reject-words A,B    products whose subject contains one are rejected at audit
   --title-max-length N  subject length limit (default 128)

@@ -1,6 +1,6 @@
 import { BusinessError, invalid, missing } from "./errors"
 import { parseJsonLossless } from "./json"
-import { SandboxStore } from "./store"
+import { SandboxStore, SellerState } from "./store"
 
 export interface UploadedFile {
   fileName?: string
@@ -13,6 +13,8 @@ export interface MethodContext {
   params: Record<string, string>
   files: Record<string, UploadedFile>
   store: SandboxStore
+  /** The seller the call's access token belongs to; every catalogue, order and image lookup goes here. */
+  seller: SellerState
   /** Origin of this sandbox as the caller reached it, e.g. `http://127.0.0.1:9100`. */
   baseUrl: string
   /** Host names accepted in image-bank URLs. */
@@ -92,7 +94,7 @@ export function notFound(subCode: string, message: string): BusinessError {
 
 const KF_PATH = /^\/kf\/([A-Za-z0-9_-]+)\.(jpg|png|gif)$/
 
-/** True when `url` points at an image uploaded to this sandbox's image bank. */
+/** True when `url` points at an image in the calling seller's image bank. */
 export function isImageBankUrl(ctx: MethodContext, url: string): boolean {
   let parsed: URL
   try {
@@ -104,6 +106,6 @@ export function isImageBankUrl(ctx: MethodContext, url: string): boolean {
     return false
   }
   const match = KF_PATH.exec(parsed.pathname)
-  const image = match ? ctx.store.images.get(match[1]) : undefined
+  const image = match ? ctx.seller.images.get(match[1]) : undefined
   return !!image && image.ext === match![2]
 }

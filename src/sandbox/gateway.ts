@@ -9,7 +9,7 @@ import { settleFeeds } from "./methods/feeds"
 import { SandboxLogger } from "./options"
 import { RateLimiter } from "./rate-limiter"
 import { computeSign, computeSignMd5, safeEqual } from "./sign"
-import { SandboxStore } from "./store"
+import { SandboxStore, SellerState } from "./store"
 import { issueTokens } from "./tokens"
 
 const MAX_BODY = 12 * 1024 * 1024
@@ -25,6 +25,8 @@ interface Call {
   files: Record<string, UploadedFile>
   requestId: string
   baseUrl: string
+  /** Whose counters the call and its rejection go to (see `accountableSeller`). */
+  seller: SellerState
 }
 
 let requestCounter = 0
@@ -74,8 +76,9 @@ export class Gateway {
       files,
       requestId: newRequestId(),
       baseUrl: `http://${req.headers.host ?? "127.0.0.1"}`,
+      seller: this.accountableSeller(params),
     }
-    this.store.countCall(call.method || "(missing method)")
+    call.seller.countCall(call.method || "(missing method)")
 
     const faults = this.store.faults
     if (chance(faults.hang_rate)) {
@@ -87,7 +90,7 @@ export class Gateway {
     }
     if (chance(faults.error_rate)) {
       if (Math.random() < 0.5) {
-        this.store.countRejection(SUB.system)
+        call.seller.countRejection(SUB.system)
         sendText(res, 500, "text/html;charset=UTF-8", "<html><body><h1>500 Internal Server Error</h1></body></html>")
       } else {
         sendJson(res, 200, this.renderError(call, new BusinessError(SUB.system, "The service is temporarily unavailable, please retry")))
@@ -157,7 +160,7 @@ export class Gateway {
 
   private renderError(call: Call, error: GatewayError | BusinessError): string {
     const code = error instanceof GatewayError ? error.code : error.subCode
-    this.store.countRejection(code)
+    call.seller.countRejection(code)
     if (call.kind === "rest") {
       return renderJson({
         type: error instanceof GatewayError ? error.type : "ISP",
@@ -235,28 +238,52 @@ export class Gateway {
     }
   }
 
-  private checkToken(call: Call): void {
+  /**
+   * The seller a call is counted for before it is checked: its access token's, else its refresh
+   * token's or code's, else the seeded seller's (a call naming no seller, as one seller saw it before).
+   */
+  private accountableSeller(params: Record<string, string>): SellerState {
+    const store = this.store
+    const token = params.session || params.access_token
+    const record =
+      (token ? store.accessTokens.get(token) : undefined) ??
+      (params.refresh_token ? store.refreshTokens.get(params.refresh_token) : undefined) ??
+      (params.code ? store.codes.get(params.code) : undefined)
+    return (record && store.sellers.get(record.seller_id)) || store.seeded
+  }
+
+  /** The seller whose access token signs the call: every business call acts for that seller only. */
+  private checkToken(call: Call): SellerState {
     const token = call.params.session || call.params.access_token
     if (!token) {
       throw missing("session")
     }
     const record = this.store.accessTokens.get(token)
-    if (!record || record.expires_at <= this.store.now()) {
-      throw new GatewayError("IllegalAccessToken", record ? "The access token has expired" : "The specified access token is invalid")
+    const seller = record && this.store.sellers.get(record.seller_id)
+    if (!record || !seller) {
+      throw new GatewayError("IllegalAccessToken", "The specified access token is invalid")
+    }
+    if (record.expires_at <= this.store.now()) {
+      throw new GatewayError("IllegalAccessToken", "The access token has expired")
+    }
+    return seller
+  }
+
+  /** AliExpress limits per app and seller; token calls carry no seller and count for the app. */
+  private checkRate(call: Call, seller: SellerState | undefined): void {
+    if (!this.limiter.allow(this.appKey, seller?.sellerId, call.method)) {
+      throw this.banError()
     }
   }
 
   private dispatch(call: Call): string {
     this.checkSystemParams(call)
-    if (call.kind === "sync") {
-      this.checkToken(call)
-    }
-    if (!this.limiter.allow(this.appKey, call.method)) {
-      throw this.banError()
-    }
     if (call.kind === "rest") {
+      this.checkRate(call, undefined)
       return renderJson({ ...this.rest(call), request_id: call.requestId })
     }
+    const seller = this.checkToken(call)
+    this.checkRate(call, seller)
     const def = METHODS[call.method]
     for (const name of def.required ?? []) {
       if (call.params[name] === undefined || call.params[name] === "") {
@@ -267,6 +294,7 @@ export class Gateway {
       params: call.params,
       files: call.files,
       store: this.store,
+      seller,
       baseUrl: call.baseUrl,
       imageHosts: this.imageHosts,
     }
@@ -288,21 +316,30 @@ export class Gateway {
         throw missing("code")
       }
       const entry = store.codes.get(code)
-      if (!entry || entry.used || entry.expires_at <= store.now()) {
-        throw new GatewayError("InvalidCode", entry ? "The authorization code has expired or was already used" : "The authorization code is invalid")
+      const seller = entry && store.sellers.get(entry.seller_id)
+      if (!entry || !seller) {
+        throw new GatewayError("InvalidCode", "The authorization code is invalid")
+      }
+      if (entry.used || entry.expires_at <= store.now()) {
+        throw new GatewayError("InvalidCode", "The authorization code has expired or was already used")
       }
       entry.used = true
-      return issueTokens(store)
+      return issueTokens(store, seller)
     }
     const refresh = call.params.refresh_token
     if (!refresh) {
       throw missing("refresh_token")
     }
     const entry = store.refreshTokens.get(refresh)
-    if (!entry || entry.expires_at <= store.now()) {
-      throw new GatewayError("IllegalRefreshToken", entry ? "The refresh token has expired" : "The specified refresh token is invalid")
+    const seller = entry && store.sellers.get(entry.seller_id)
+    if (!entry || !seller) {
+      throw new GatewayError("IllegalRefreshToken", "The specified refresh token is invalid")
+    }
+    if (entry.expires_at <= store.now()) {
+      throw new GatewayError("IllegalRefreshToken", "The refresh token has expired")
     }
     store.refreshTokens.delete(refresh)
-    return issueTokens(store)
+    // The new pair answers for the same seller as the refresh token it replaces.
+    return issueTokens(store, seller)
   }
 }

@@ -1,6 +1,6 @@
 export { startSandbox } from "./server"
 export type { SandboxHandle } from "./server"
 export type { SandboxOptions, SandboxLogger, RuntimeConfig } from "./options"
-export type { SandboxStore, Faults, ProductRecord, OrderRecord } from "./store"
+export type { SandboxStore, SellerState, SellerAccount, Faults, ProductRecord, OrderRecord } from "./store"
 export { computeSign, computeSignMd5, computePushSign } from "./sign"
 export { LOGISTICS_SERVICES, CATEGORIES, FREIGHT_TEMPLATES, SERVICE_TEMPLATES, SELLER } from "./seed"

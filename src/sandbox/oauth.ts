@@ -1,7 +1,6 @@
 import { IncomingMessage, ServerResponse } from "node:http"
 import { readBody, sendText } from "./http-util"
-import { SELLER } from "./seed"
-import { SandboxStore } from "./store"
+import { SandboxStore, SellerState } from "./store"
 import { issueCode } from "./tokens"
 
 const escapeHtml = (text: string): string =>
@@ -24,7 +23,11 @@ function redirect(res: ServerResponse, location: string): void {
   res.end()
 }
 
-/** The seller consent flow: `/oauth/authorize` page, approval and redirect with `code` and `state`. */
+/**
+ * The seller consent flow: `/oauth/authorize` page, approval and redirect with `code` and `state`.
+ * The page lets you pick which of the sandbox's sellers signs in (`seller_id` preselects one); the
+ * code, and so the token it is exchanged for, belongs to that seller.
+ */
 export class OAuthPages {
   constructor(private readonly store: SandboxStore, private readonly appKey: string) {}
 
@@ -57,22 +60,25 @@ export class OAuthPages {
     if (req.method === "POST") {
       params = new URLSearchParams((await readBody(req, 64 * 1024)).toString("utf8"))
     }
+    const sellerId = params.get("seller_id") || undefined
+    const seller = this.store.seller(sellerId)
     const problem = this.validate(params)
-    if (problem) {
-      sendText(res, 400, "text/html;charset=utf-8", page("Authorization error", `<h1>Authorization error</h1><p>${escapeHtml(problem)}</p>`))
+    if (problem || !seller) {
+      const text = problem ?? `seller_id ${sellerId} is not a seller of this sandbox`
+      sendText(res, 400, "text/html;charset=utf-8", page("Authorization error", `<h1>Authorization error</h1><p>${escapeHtml(text)}</p>`))
       return
     }
     const approve = url.pathname === "/oauth/authorize/approve" || (req.method === "POST" && params.get("action") !== "deny")
     const deny = req.method === "POST" && params.get("action") === "deny"
     if (url.pathname === "/oauth/authorize" && req.method === "GET") {
-      this.consentPage(res, params)
+      this.consentPage(res, params, seller)
       return
     }
     const target = new URL(params.get("redirect_uri")!)
     if (deny || !approve) {
       target.searchParams.set("error", "access_denied")
     } else {
-      target.searchParams.set("code", issueCode(this.store, this.appKey, params.get("redirect_uri")!))
+      target.searchParams.set("code", issueCode(this.store, this.appKey, params.get("redirect_uri")!, seller))
     }
     if (params.get("state") !== null) {
       target.searchParams.set("state", params.get("state")!)
@@ -80,15 +86,25 @@ export class OAuthPages {
     redirect(res, target.toString())
   }
 
-  private consentPage(res: ServerResponse, params: URLSearchParams): void {
+  private consentPage(res: ServerResponse, params: URLSearchParams, chosen: SellerState): void {
     const hidden = ["response_type", "client_id", "redirect_uri", "state", "force_auth"]
       .filter((name) => params.get(name) !== null)
       .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name)!)}">`)
       .join("")
+    const sellers = [...this.store.sellers.values()]
+      .map((seller) => {
+        const id = escapeHtml(seller.sellerId)
+        const checked = seller === chosen ? " checked" : ""
+        return `<label><input type="radio" name="seller_id" value="${id}" id="seller-${id}"${checked}>
+${escapeHtml(seller.account.user_nick)} (${escapeHtml(seller.account.shop_name)})</label><br>`
+      })
+      .join("\n")
     const body = `<h1>AliExpress Open Platform</h1>
-<p>Application <strong>${escapeHtml(this.appKey)}</strong> asks to access the seller account
-<strong id="seller-name">${escapeHtml(SELLER.user_nick)}</strong> (${escapeHtml(SELLER.shop_name)}).</p>
+<p>Application <strong>${escapeHtml(this.appKey)}</strong> asks to access a seller account.</p>
 <form method="post" action="/oauth/authorize">${hidden}
+<fieldset id="sellers"><legend>Sign in as</legend>
+${sellers}
+</fieldset>
 <button type="submit" name="action" value="approve" id="authorize">Authorize</button>
 <button type="submit" name="action" value="deny" id="cancel">Cancel</button>
 </form>`

@@ -329,7 +329,7 @@ export function validateProduct(dto: Obj, ctx: MethodContext, productId?: string
       throw new BusinessError(SUB.duplicateSku, `duplicate sku_code ${sku.sku_code} in sku_info_list`)
     }
     codes.add(sku.sku_code)
-    const owner = ctx.store.skuIndex.get(sku.sku_code)
+    const owner = ctx.seller.skuIndex.get(sku.sku_code)
     if (owner && owner !== productId) {
       throw new BusinessError(
         SUB.duplicateSku,

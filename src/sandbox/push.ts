@@ -1,9 +1,8 @@
 import crypto from "node:crypto"
 import { SandboxLogger } from "./options"
 import { formatPacific } from "./pacific-time"
-import { SELLER } from "./seed"
 import { computePushSign } from "./sign"
-import { OrderRecord, SandboxStore } from "./store"
+import { OrderRecord, SandboxStore, SellerState } from "./store"
 
 const TIMEOUT_MS = 5000
 const RETRY_DELAY_MS = 500
@@ -18,7 +17,8 @@ export class PushSender {
     private readonly logger: SandboxLogger
   ) {}
 
-  orderChanged(order: OrderRecord, lastStatus: string): void {
+  /** Announces a change of `seller`'s order; the message names that seller, as AliExpress's do. */
+  orderChanged(order: OrderRecord, lastStatus: string, seller: SellerState): void {
     const url = this.store.config.pushUrl
     if (!url) {
       return
@@ -28,7 +28,7 @@ export class PushSender {
       message_id: crypto.randomUUID(),
       message_type: "order_status",
       timestamp,
-      seller_id: SELLER.seller_id,
+      seller_id: seller.sellerId,
       data: {
         order_id: order.order_id,
         current_status: order.status,
@@ -36,11 +36,11 @@ export class PushSender {
         order_change_time: formatPacific(order.gmt_update),
       },
     })
-    const task = this.deliver(url, body, timestamp).finally(() => this.pending.delete(task))
+    const task = this.deliver(url, body, timestamp, seller).finally(() => this.pending.delete(task))
     this.pending.add(task)
   }
 
-  private async deliver(url: string, body: string, timestamp: number): Promise<void> {
+  private async deliver(url: string, body: string, timestamp: number, seller: SellerState): Promise<void> {
     const headers = {
       "content-type": "application/json",
       "x-ae-signature": computePushSign(this.appSecret, body),
@@ -51,7 +51,7 @@ export class PushSender {
         const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) })
         await response.arrayBuffer().catch(() => undefined)
         if (response.ok) {
-          this.store.pushes.sent++
+          seller.pushes.sent++
           return
         }
       } catch {
@@ -61,7 +61,7 @@ export class PushSender {
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS).unref?.())
       }
     }
-    this.store.pushes.failed++
+    seller.pushes.failed++
     this.logger.warn?.(`sandbox: push to ${url} failed twice`)
   }
 

@@ -3,19 +3,22 @@ interface Window {
   bannedUntil: number
 }
 
-/** Per app+method calls-per-second limit over a sliding one-second window, with a ban. */
+/**
+ * Calls-per-second limit per app, seller and method over a sliding one-second window, with a ban.
+ * Calls that carry no seller (token create and refresh) are limited per app and method.
+ */
 export class RateLimiter {
   private windows = new Map<string, Window>()
 
   constructor(private readonly limitFor: (method: string) => number, private readonly banMs: () => number) {}
 
   /** Returns true when the call may proceed. */
-  allow(appKey: string, method: string, now = Date.now()): boolean {
+  allow(appKey: string, sellerId: string | undefined, method: string, now = Date.now()): boolean {
     const limit = this.limitFor(method)
     if (!limit) {
       return true
     }
-    const key = `${appKey}|${method}`
+    const key = sellerId === undefined ? `${appKey}|${method}` : `${appKey}|${sellerId}|${method}`
     let window = this.windows.get(key)
     if (!window) {
       window = { times: [], bannedUntil: 0 }

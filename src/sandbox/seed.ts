@@ -138,6 +138,8 @@ export const LOGISTICS_SERVICES: LogisticsService[] = [
 export const FIRST_PRODUCT_ID = 1005006000000000001n
 export const FIRST_ORDER_ID = 8200000000000000001n
 export const FIRST_CHILD_ID = 8200100000000000001n
+/** Sellers created through `POST /__sandbox/sellers` are numbered on from the seeded one. */
+export const FIRST_SELLER_ID = 2000000002n
 
 /** Ship-by deadline of a paid order. */
 export const SHIP_DEADLINE_MS = 5 * 24 * 3600 * 1000

@@ -31,7 +31,7 @@ export async function startSandbox(input: SandboxOptions): Promise<SandboxHandle
   const oauth = new OAuthPages(store, options.appKey)
   const control = new ControlApi(store, gateway.limiter)
   const push = new PushSender(store, options.appSecret, logger)
-  store.orderListener = (order, last) => push.orderChanged(order, last)
+  store.orderListener = (order, last, seller) => push.orderChanged(order, last, seller)
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox.local")
@@ -47,7 +47,7 @@ export async function startSandbox(input: SandboxOptions): Promise<SandboxHandle
       work = control.handle(req, res, url)
     } else if (KF_PATH.test(path) && req.method === "GET") {
       const [, hash, ext] = KF_PATH.exec(path)!
-      const image = store.images.get(hash)
+      const image = store.findImage(hash)
       if (image && image.ext === ext) {
         sendText(res, 200, image.content_type, image.data, { "cache-control": "public, max-age=31536000" })
       } else {

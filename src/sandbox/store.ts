@@ -1,9 +1,14 @@
-import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { RuntimeConfig, SeedName } from "./options"
 import { ProductExtras } from "./product-extras"
-import { FIRST_CHILD_ID, FIRST_ORDER_ID, FIRST_PRODUCT_ID } from "./seed"
+import { FIRST_CHILD_ID, FIRST_ORDER_ID, FIRST_PRODUCT_ID, FIRST_SELLER_ID, SELLER } from "./seed"
+import { OrderChangeListener, SellerAccount, SellerState } from "./seller-state"
+import { PersistedState, applyPersisted, toPersisted } from "./store-persistence"
+import { sellerSnapshot } from "./store-snapshot"
+
+export type { OrderChangeListener, SellerAccount } from "./seller-state"
+export { SellerState } from "./seller-state"
 
 /** Feed job ids run past 2^53 like the captured ones (200000000060024475). */
 const FIRST_JOB_ID = 200000000060000001n
@@ -135,15 +140,18 @@ export interface FeedJob {
   results?: FeedItemResult[]
 }
 
+/** A token or code answers for one seller only. */
 export interface TokenRecord {
   expires_at: number
   refresh_token?: string
+  seller_id: string
 }
 
 export interface CodeRecord {
   expires_at: number
   redirect_uri: string
   used: boolean
+  seller_id: string
 }
 
 export interface ImageRecord {
@@ -164,53 +172,73 @@ export interface Faults {
   ban_rate?: number
 }
 
-interface PersistedState {
-  version: 1
-  seed: SeedName
-  clock_offset_ms: number
-  next_product_id: string
-  next_order_id: string
-  next_child_id: string
-  products: ProductRecord[]
-  orders: OrderRecord[]
-  access_tokens: Record<string, TokenRecord>
-  refresh_tokens: Record<string, TokenRecord>
-  codes: Record<string, CodeRecord>
-  images: Record<string, Omit<ImageRecord, "data"> & { data: string }>
-  next_job_id?: string
-  feed_jobs?: FeedJob[]
-  calls: Record<string, number>
-  rejected_calls: Record<string, number>
+/** Next values of the id sequences; product, order and job ids are shared so they stay unique across sellers. */
+interface IdCounters {
+  product: bigint
+  order: bigint
+  child: bigint
+  job: bigint
+  seller: bigint
 }
 
-export type OrderChangeListener = (order: OrderRecord, lastStatus: string) => void
+const firstIds = (): IdCounters => ({
+  product: FIRST_PRODUCT_ID,
+  order: FIRST_ORDER_ID,
+  child: FIRST_CHILD_ID,
+  job: FIRST_JOB_ID,
+  seller: FIRST_SELLER_ID,
+})
 
-/** All sandbox data with O(1) indexes; every time check goes through `now()`. */
+/**
+ * All sandbox data: one state per seller (catalogue, orders, image bank, feeds, counters) and the
+ * process-wide parts (clock, config, faults, tokens, id sequences). Every time check goes through `now()`.
+ */
 export class SandboxStore {
   seed: SeedName
   clockOffsetMs = 0
   faults: Faults = {}
-  products = new Map<string, ProductRecord>()
-  skuIndex = new Map<string, string>()
-  auditing = new Set<string>()
-  orders = new Map<string, OrderRecord>()
   accessTokens = new Map<string, TokenRecord>()
   refreshTokens = new Map<string, TokenRecord>()
   codes = new Map<string, CodeRecord>()
-  images = new Map<string, ImageRecord>()
-  feedJobs = new Map<string, FeedJob>()
-  calls: Record<string, number> = {}
-  rejectedCalls: Record<string, number> = {}
-  pushes = { sent: 0, failed: 0 }
+  sellers = new Map<string, SellerState>()
+  ids: IdCounters = firstIds()
   orderListener?: OrderChangeListener
-  private nextProductId = FIRST_PRODUCT_ID
-  private nextOrderId = FIRST_ORDER_ID
-  private nextChildId = FIRST_CHILD_ID
-  private nextJobId = FIRST_JOB_ID
   private persistTimer?: NodeJS.Timeout
 
   constructor(readonly config: RuntimeConfig, seed: SeedName, readonly dataFile?: string) {
     this.seed = seed
+    this.addSeller(SELLER)
+  }
+
+  /** The seller every sandbox starts with, and the one control routes mean when given no seller_id. */
+  get seeded(): SellerState {
+    return this.sellers.get(SELLER.seller_id)!
+  }
+
+  // The seeded seller's data under the names it had before sellers existed (benchmarks read them).
+  get products(): Map<string, ProductRecord> {
+    return this.seeded.products
+  }
+  get skuIndex(): Map<string, string> {
+    return this.seeded.skuIndex
+  }
+  get orders(): Map<string, OrderRecord> {
+    return this.seeded.orders
+  }
+  get images(): Map<string, ImageRecord> {
+    return this.seeded.images
+  }
+  get feedJobs(): Map<string, FeedJob> {
+    return this.seeded.feedJobs
+  }
+  get calls(): Record<string, number> {
+    return this.seeded.calls
+  }
+  get rejectedCalls(): Record<string, number> {
+    return this.seeded.rejectedCalls
+  }
+  get pushes(): { sent: number; failed: number } {
+    return this.seeded.pushes
   }
 
   now(): number {
@@ -218,139 +246,108 @@ export class SandboxStore {
   }
 
   newProductId(): string {
-    return String(this.nextProductId++)
+    return String(this.ids.product++)
   }
 
   newOrderId(): string {
-    return String(this.nextOrderId++)
+    return String(this.ids.order++)
   }
 
   newChildId(): string {
-    return String(this.nextChildId++)
+    return String(this.ids.child++)
   }
 
   newJobId(): string {
-    return String(this.nextJobId++)
+    return String(this.ids.job++)
   }
 
-  /** Ends audits whose delay has passed. */
+  /** The seller with this id; without an id, the seeded seller. */
+  seller(sellerId?: string): SellerState | undefined {
+    return sellerId === undefined ? this.seeded : this.sellers.get(sellerId)
+  }
+
+  /** Registers a seller with this account, or returns the one already registered under its id. */
+  addSeller(account: SellerAccount): SellerState {
+    let seller = this.sellers.get(account.seller_id)
+    if (!seller) {
+      seller = new SellerState(this, { ...account })
+      this.sellers.set(account.seller_id, seller)
+    }
+    return seller
+  }
+
+  /** A new seller with an empty shop; the nick must not be taken. */
+  createSeller(nick?: string): SellerState {
+    const sellerId = String(this.ids.seller++)
+    const userNick = nick ?? `seller-${sellerId}`
+    const seller = this.addSeller({
+      seller_id: sellerId,
+      user_id: sellerId,
+      user_nick: userNick,
+      account: `${userNick}@example.com`,
+      shop_id: SELLER.shop_id + Number(BigInt(sellerId) - BigInt(SELLER.seller_id)),
+      shop_name: `${userNick} Store`,
+      country_code: SELLER.country_code,
+    })
+    this.markDirty()
+    return seller
+  }
+
+  sellerByNick(nick: string): SellerState | undefined {
+    return [...this.sellers.values()].find((s) => s.account.user_nick === nick)
+  }
+
+  /** The seller an order belongs to, with the order. */
+  findOrder(orderId: string): { seller: SellerState; order: OrderRecord } | undefined {
+    for (const seller of this.sellers.values()) {
+      const order = seller.orders.get(orderId)
+      if (order) {
+        return { seller, order }
+      }
+    }
+    return undefined
+  }
+
+  /** An image from any seller's bank: image URLs are public, as on AliExpress's CDN. */
+  findImage(hash: string): ImageRecord | undefined {
+    for (const seller of this.sellers.values()) {
+      const image = seller.images.get(hash)
+      if (image) {
+        return image
+      }
+    }
+    return undefined
+  }
+
+  /** Ends audits whose delay has passed, for every seller. */
   settleAudits(): void {
-    if (this.auditing.size === 0) {
-      return
-    }
-    const now = this.now()
-    for (const id of this.auditing) {
-      const product = this.products.get(id)
-      if (!product || product.status !== "auditing") {
-        this.auditing.delete(id)
-        continue
-      }
-      if ((product.audit_until ?? 0) <= now) {
-        this.finishAudit(product)
-      }
+    for (const seller of this.sellers.values()) {
+      seller.settleAudits()
     }
   }
 
-  private finishAudit(product: ProductRecord): void {
-    if (product.pending_reject_reason) {
-      product.status = "editingRequired"
-      product.audit_failure_reason = product.pending_reject_reason
-    } else {
-      product.status = product.status_after_audit
-      product.audit_failure_reason = undefined
-    }
-    product.pending_reject_reason = undefined
-    product.audit_until = undefined
-    product.gmt_modified = Math.max(product.gmt_modified, this.now())
-    this.auditing.delete(product.product_id)
-    this.markDirty()
-  }
-
-  getProduct(productId: string): ProductRecord | undefined {
-    const product = this.products.get(productId)
-    if (product && product.status === "auditing" && (product.audit_until ?? 0) <= this.now()) {
-      this.finishAudit(product)
-    }
-    return product
-  }
-
-  startAudit(product: ProductRecord): void {
-    const subject = product.subjects.map((s) => s.subject.toLowerCase()).join(" ")
-    const word = this.config.rejectWords.find((w) => subject.includes(w.toLowerCase()))
-    product.status = "auditing"
-    product.audit_until = this.now() + this.config.auditDelayMs
-    product.pending_reject_reason = word
-      ? `The product title contains the prohibited word "${word}"; remove it and submit the product again.`
-      : undefined
-    this.auditing.add(product.product_id)
-  }
-
-  putProduct(product: ProductRecord, previousSkus: SkuRecord[] = []): void {
-    for (const sku of previousSkus) {
-      if (this.skuIndex.get(sku.sku_code) === product.product_id) {
-        this.skuIndex.delete(sku.sku_code)
-      }
-    }
-    for (const sku of product.skus) {
-      this.skuIndex.set(sku.sku_code, product.product_id)
-    }
-    this.products.set(product.product_id, product)
-    this.markDirty()
-  }
-
-  deleteProduct(product: ProductRecord): void {
-    for (const sku of product.skus) {
-      if (this.skuIndex.get(sku.sku_code) === product.product_id) {
-        this.skuIndex.delete(sku.sku_code)
-      }
-    }
-    this.products.delete(product.product_id)
-    this.auditing.delete(product.product_id)
-    this.markDirty()
-  }
-
-  /** Records an order status change, bumps gmt_update and notifies the push listener. */
-  setOrderStatus(order: OrderRecord, status: string): void {
-    const last = order.status
-    order.status = status
-    this.touchOrder(order, last)
-  }
-
-  touchOrder(order: OrderRecord, lastStatus: string): void {
-    order.gmt_update = Math.max(this.now(), order.gmt_update + 1000)
-    this.markDirty()
-    this.orderListener?.(order, lastStatus)
-  }
-
-  countCall(method: string): void {
-    this.calls[method] = (this.calls[method] ?? 0) + 1
-  }
-
-  countRejection(code: string): void {
-    this.rejectedCalls[code] = (this.rejectedCalls[code] ?? 0) + 1
-  }
-
-  /** Back to the seed: catalogue and orders cleared, tokens, images, clock and config kept. */
+  /**
+   * Back to the seed: only the seeded seller is left, its catalogue and orders cleared; its tokens
+   * and images, the clock and the config are kept.
+   */
   reset(seed: SeedName): void {
     this.seed = seed
-    this.products.clear()
-    this.skuIndex.clear()
-    this.auditing.clear()
-    this.orders.clear()
-    this.feedJobs.clear()
-    this.calls = {}
-    this.rejectedCalls = {}
-    this.pushes = { sent: 0, failed: 0 }
+    for (const id of this.sellers.keys()) {
+      if (id !== SELLER.seller_id) {
+        this.sellers.delete(id)
+      }
+    }
+    for (const map of [this.accessTokens, this.refreshTokens, this.codes]) {
+      for (const [key, record] of map) {
+        if (record.seller_id !== SELLER.seller_id) {
+          map.delete(key)
+        }
+      }
+    }
+    this.seeded.clear()
     this.faults = {}
-    this.nextProductId = FIRST_PRODUCT_ID
-    this.nextOrderId = FIRST_ORDER_ID
-    this.nextChildId = FIRST_CHILD_ID
-    this.nextJobId = FIRST_JOB_ID
+    this.ids = firstIds()
     this.markDirty()
-  }
-
-  randomToken(prefix: string, length = 48): string {
-    return prefix + crypto.randomBytes(length).toString("base64url").slice(0, length)
   }
 
   markDirty(): void {
@@ -372,133 +369,41 @@ export class SandboxStore {
       clearTimeout(this.persistTimer)
       this.persistTimer = undefined
     }
-    const text = JSON.stringify(this.toPersisted())
+    const text = JSON.stringify(toPersisted(this))
     const tmp = `${this.dataFile}.${process.pid}.tmp`
     await fs.promises.mkdir(path.dirname(path.resolve(this.dataFile)), { recursive: true })
     await fs.promises.writeFile(tmp, text)
     await fs.promises.rename(tmp, this.dataFile)
   }
 
-  private toPersisted(): PersistedState {
-    const images: PersistedState["images"] = {}
-    for (const [hash, image] of this.images) {
-      images[hash] = { ...image, data: image.data.toString("base64") }
-    }
-    return {
-      version: 1,
-      seed: this.seed,
-      clock_offset_ms: this.clockOffsetMs,
-      next_product_id: String(this.nextProductId),
-      next_order_id: String(this.nextOrderId),
-      next_child_id: String(this.nextChildId),
-      products: [...this.products.values()],
-      orders: [...this.orders.values()],
-      access_tokens: Object.fromEntries(this.accessTokens),
-      refresh_tokens: Object.fromEntries(this.refreshTokens),
-      codes: Object.fromEntries(this.codes),
-      images,
-      next_job_id: String(this.nextJobId),
-      feed_jobs: [...this.feedJobs.values()],
-      calls: this.calls,
-      rejected_calls: this.rejectedCalls,
-    }
-  }
-
-  /** Loads `dataFile` when it exists; returns whether it did. */
+  /** Loads `dataFile` when it exists (a single-seller file becomes the seeded seller); returns whether it did. */
   load(): boolean {
     if (!this.dataFile || !fs.existsSync(this.dataFile)) {
       return false
     }
     const data = JSON.parse(fs.readFileSync(this.dataFile, "utf8")) as PersistedState
-    if (data.version !== 1) {
-      throw new Error(`Unsupported sandbox data file version in ${this.dataFile}`)
-    }
-    this.seed = data.seed
-    this.clockOffsetMs = data.clock_offset_ms ?? 0
-    this.nextProductId = BigInt(data.next_product_id)
-    this.nextOrderId = BigInt(data.next_order_id)
-    this.nextChildId = BigInt(data.next_child_id)
-    for (const product of data.products) {
-      this.products.set(product.product_id, product)
-      for (const sku of product.skus) {
-        this.skuIndex.set(sku.sku_code, product.product_id)
-      }
-      if (product.status === "auditing") {
-        this.auditing.add(product.product_id)
-      }
-    }
-    for (const order of data.orders) {
-      this.orders.set(order.order_id, order)
-    }
-    this.accessTokens = new Map(Object.entries(data.access_tokens ?? {}))
-    this.refreshTokens = new Map(Object.entries(data.refresh_tokens ?? {}))
-    this.codes = new Map(Object.entries(data.codes ?? {}))
-    for (const [hash, image] of Object.entries(data.images ?? {})) {
-      this.images.set(hash, { ...image, data: Buffer.from(image.data, "base64") })
-    }
-    this.nextJobId = data.next_job_id ? BigInt(data.next_job_id) : FIRST_JOB_ID
-    for (const job of data.feed_jobs ?? []) {
-      this.feedJobs.set(job.job_id, job)
-    }
-    this.calls = data.calls ?? {}
-    this.rejectedCalls = data.rejected_calls ?? {}
+    applyPersisted(this, data, this.dataFile)
     return true
   }
 
-  /** The view served by `GET /__sandbox/state`. */
-  snapshot(): Record<string, unknown> {
-    this.settleAudits()
+  /** The view served by `GET /__sandbox/state`: one seller's data with the process-wide settings. */
+  snapshot(seller: SellerState = this.seeded): Record<string, unknown> {
+    seller.settleAudits()
+    let tokens = 0
+    for (const record of this.accessTokens.values()) {
+      tokens += record.seller_id === seller.sellerId ? 1 : 0
+    }
     return {
       seed: this.seed,
       now: this.now(),
       clock_offset_ms: this.clockOffsetMs,
-      products: [...this.products.values()].map((p) => ({
-        product_id: p.product_id,
-        status: p.status,
-        subject: p.subjects.find((s) => s.language === p.language)?.subject ?? p.subjects[0]?.subject,
-        category_id: p.category_id,
-        audit_failure_reason: p.audit_failure_reason,
-        attributes: p.attributes.map((a) => ({
-          name_id: a.attribute_name_id,
-          value_id: a.attribute_value_id,
-          name: a.attribute_name,
-          value: a.attribute_value,
-        })),
-        skus: p.skus.map((s) => ({
-          sku_code: s.sku_code,
-          price: s.price,
-          discount_price: s.discount_price,
-          inventory: s.inventory,
-          attributes: s.attributes.map((a) => ({ name: a.name, value: a.value })),
-        })),
-      })),
-      orders: [...this.orders.values()].map((o) => ({
-        order_id: o.order_id,
-        status: o.status,
-        end_reason: o.end_reason,
-        gmt_create: o.gmt_create,
-        gmt_update: o.gmt_update,
-        items: o.items.map((i) => ({ sku_code: i.sku_code, quantity: i.quantity, product_id: i.product_id })),
-        shipments: o.shipments.map((s) => ({
-          service_name: s.service_name,
-          logistics_no: s.logistics_no,
-          send_type: s.send_type,
-          tracking_website: s.tracking_website,
-        })),
-      })),
-      feed_jobs: [...this.feedJobs.values()].map((j) => ({
-        job_id: j.job_id,
-        operation_type: j.operation_type,
-        items: j.items.length,
-        finished: !!j.results,
-      })),
-      calls: this.calls,
-      rejected_calls: this.rejectedCalls,
-      images: this.images.size,
-      tokens: this.accessTokens.size,
-      pushes: this.pushes,
+      ...sellerSnapshot(seller),
+      tokens,
+      pushes: seller.pushes,
       faults: this.faults,
       config: { ...this.config },
+      seller: { seller_id: seller.sellerId, user_nick: seller.account.user_nick },
+      sellers: [...this.sellers.values()].map((s) => ({ seller_id: s.sellerId, user_nick: s.account.user_nick })),
     }
   }
 }

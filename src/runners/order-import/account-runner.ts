@@ -193,11 +193,15 @@ export class AccountOrderImport {
     try {
       await this.run(container, { trigger: "push", ae_order_ids: ids })
     } catch (e: any) {
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+      if (!(await this.accountExists(container))) {
+        // The account was removed: its orders are no longer this store's to import.
+        logger.warn(`AliExpress: ${ids.length} pushed order(s) of a removed account were dropped`)
+        return
+      }
       ids.forEach((id) => this.pushed.add(id))
       retry = true
-      container
-        .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`AliExpress: ${ids.length} pushed order(s) wait for the next try: ${e?.message ?? e}`)
+      logger.warn(`AliExpress: ${ids.length} pushed order(s) wait for the next try: ${e?.message ?? e}`)
     } finally {
       this.pushRunning = false
       if (this.pushed.size) {
@@ -205,5 +209,10 @@ export class AccountOrderImport {
       }
     }
   }
-}
 
+  private async accountExists(container: MedusaContainer): Promise<boolean> {
+    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const [account] = await service.listAliExpressAccounts({ id: this.accountId }, { select: ["id"], take: 1 }).catch(() => [])
+    return !!account
+  }
+}

@@ -4,7 +4,7 @@ import { BusinessError, SUB, invalid, missing } from "../errors"
 import { imageInfo } from "../image-info"
 import { CATEGORY_ATTRIBUTES } from "../category-attributes"
 import { id, wrap } from "../json"
-import { CATEGORIES, FREIGHT_TEMPLATES, SELLER, SERVICE_TEMPLATES } from "../seed"
+import { CATEGORIES, FREIGHT_TEMPLATES, SERVICE_TEMPLATES } from "../seed"
 
 const MAX_IMAGE_BYTES = 3 * 1024 * 1024
 const MAX_IMAGE_SIDE = 5000
@@ -129,8 +129,8 @@ function uploadImage(ctx: MethodContext): Record<string, unknown> {
     throw new BusinessError(SUB.imageSize, `image_bytes: ${info.width}x${info.height} exceeds 5000x5000 pixels`)
   }
   const hash = "S" + crypto.createHash("sha256").update(file.data).digest("hex").slice(0, 32)
-  if (!ctx.store.images.has(hash)) {
-    ctx.store.images.set(hash, {
+  if (!ctx.seller.images.has(hash)) {
+    ctx.seller.images.set(hash, {
       ext: info.ext,
       content_type: info.contentType,
       data: file.data,
@@ -153,15 +153,16 @@ function uploadImage(ctx: MethodContext): Record<string, unknown> {
   }
 }
 
-function merchantProfile(): Record<string, unknown> {
+function merchantProfile(ctx: MethodContext): Record<string, unknown> {
+  const seller = ctx.seller.account
   return {
-    country_code: SELLER.country_code,
+    country_code: seller.country_code,
     product_posting_forbidden: false,
-    merchant_login_id: SELLER.user_nick,
-    shop_id: SELLER.shop_id,
-    shop_name: SELLER.shop_name,
+    merchant_login_id: seller.user_nick,
+    shop_id: seller.shop_id,
+    shop_name: seller.shop_name,
     shop_type: "business",
-    shop_url: `//www.aliexpress.com/store/${SELLER.shop_id}`,
+    shop_url: `//www.aliexpress.com/store/${seller.shop_id}`,
   }
 }
 

@@ -82,7 +82,7 @@ function processJob(ctx: MethodContext, job: FeedJob): FeedItemResult[] {
 /** Finishes every job whose processing time is over, oldest first; run before each API call. */
 export function settleFeeds(ctx: MethodContext): void {
   const store = ctx.store
-  for (const job of store.feedJobs.values()) {
+  for (const job of ctx.seller.feedJobs.values()) {
     if (!job.results && store.now() - job.created_at >= store.config.feedDelayMs) {
       job.results = processJob(ctx, job)
       store.markDirty()
@@ -119,14 +119,14 @@ function submit(ctx: MethodContext): Record<string, unknown> {
     return { item_content_id: contentId, item_content: item.item_content }
   })
   const job: FeedJob = { job_id: ctx.store.newJobId(), operation_type: operation, items, created_at: ctx.store.now() }
-  ctx.store.feedJobs.set(job.job_id, job)
+  ctx.seller.feedJobs.set(job.job_id, job)
   ctx.store.markDirty()
   return { job_id: id(job.job_id) }
 }
 
 function query(ctx: MethodContext): Record<string, unknown> {
   const jobId = idValue(requireParam(ctx, "job_id"), "job_id")
-  const job = ctx.store.feedJobs.get(jobId)
+  const job = ctx.seller.feedJobs.get(jobId)
   if (!job) {
     throw notFound(SUB.feedJobNotFound, `job_id: feed job ${jobId} does not exist`)
   }
@@ -155,7 +155,7 @@ function listJobs(ctx: MethodContext): Record<string, unknown> {
   }
   const pageSize = intValue(ctx.params.page_size, "page_size", 1, 50) ?? 20
   const currentPage = intValue(ctx.params.current_page, "current_page", 1, 1000000) ?? 1
-  const jobs = [...ctx.store.feedJobs.values()]
+  const jobs = [...ctx.seller.feedJobs.values()]
     .reverse()
     .map((job) => ({ job, status: statusOf(ctx, job) }))
     .filter((j) => (!status || j.status === status) && (!operation || j.job.operation_type === operation))

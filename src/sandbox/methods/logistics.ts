@@ -83,7 +83,7 @@ function fulfill(ctx: MethodContext): Record<string, unknown> {
     gmt_send: ctx.store.now(),
   }
   order.shipments.push(shipment)
-  ctx.store.setOrderStatus(order, type === "all" ? "WAIT_BUYER_ACCEPT_GOODS" : "SELLER_PART_SEND_GOODS")
+  ctx.seller.setOrderStatus(order, type === "all" ? "WAIT_BUYER_ACCEPT_GOODS" : "SELLER_PART_SEND_GOODS")
   return { result: { result_success: true } }
 }
 
@@ -117,9 +117,9 @@ function modifyShipment(ctx: MethodContext): Record<string, unknown> {
   shipment.tracking_website = website
   shipment.description = ctx.params.description || shipment.description
   if (type === "all" && order.status === "SELLER_PART_SEND_GOODS") {
-    ctx.store.setOrderStatus(order, "WAIT_BUYER_ACCEPT_GOODS")
+    ctx.seller.setOrderStatus(order, "WAIT_BUYER_ACCEPT_GOODS")
   } else {
-    ctx.store.touchOrder(order, last)
+    ctx.seller.touchOrder(order, last)
   }
   return { result: { result_success: true } }
 }

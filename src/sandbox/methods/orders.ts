@@ -2,8 +2,7 @@ import { MethodContext, MethodDef, asObject, idValue, intValue, jsonParam, notFo
 import { SUB, invalid } from "../errors"
 import { id, wrap } from "../json"
 import { formatPacific, parsePacific } from "../pacific-time"
-import { SELLER } from "../seed"
-import { OrderRecord, SandboxStore } from "../store"
+import { OrderRecord } from "../store"
 
 export const ORDER_STATUSES = [
   "PLACE_ORDER_SUCCESS",
@@ -49,8 +48,9 @@ function awaitingShipment(order: OrderRecord): boolean {
 /** AliExpress's commission on the goods, 5% in the sandbox. */
 const ESCROW_RATE = 0.05
 
-function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unknown> {
-  const left = awaitingShipment(order) ? Math.max(0, order.ship_deadline - store.now()) : undefined
+function orderDto(ctx: MethodContext, order: OrderRecord): Record<string, unknown> {
+  const seller = ctx.seller.account
+  const left = awaitingShipment(order) ? Math.max(0, order.ship_deadline - ctx.store.now()) : undefined
   const lastShipment = order.shipments[order.shipments.length - 1]
   const perItemShipping = Math.round(cents(order.shipping_amount) / order.items.length)
   const zero = money(0, order.currency)
@@ -64,9 +64,9 @@ function orderDto(store: SandboxStore, order: OrderRecord): Record<string, unkno
     pay_amount: money(productCents(order) + cents(order.shipping_amount), order.currency),
     buyer_login_id: order.buyer.login_id,
     buyer_signer_fullname: `${order.buyer.first_name} ${order.buyer.last_name}`,
-    seller_login_id: SELLER.user_nick,
-    seller_operator_login_id: SELLER.user_nick,
-    seller_signer_fullname: SELLER.shop_name,
+    seller_login_id: seller.user_nick,
+    seller_operator_login_id: seller.user_nick,
+    seller_signer_fullname: seller.shop_name,
     timeout_left_time: left,
     left_send_good_day: left === undefined ? undefined : String(Math.floor(left / DAY_MS)),
     left_send_good_hour: left === undefined ? undefined : String(Math.floor((left % DAY_MS) / 3600000)),
@@ -204,7 +204,7 @@ function orderGet(ctx: MethodContext): Record<string, unknown> {
   const buyer = typeof source.buyer_login_id === "string" ? source.buyer_login_id : undefined
 
   const matching: OrderRecord[] = []
-  for (const order of ctx.store.orders.values()) {
+  for (const order of ctx.seller.orders.values()) {
     if (created && (order.gmt_create < created[0] || order.gmt_create > created[1])) continue
     if (modified && (order.gmt_update < modified[0] || order.gmt_update > modified[1])) continue
     if (statuses && !statuses.has(order.status)) continue
@@ -223,14 +223,14 @@ function orderGet(ctx: MethodContext): Record<string, unknown> {
       current_page: currentPage,
       page_size: pageSize,
       time_stamp: formatPacific(now),
-      target_list: page.length ? wrap("order_dto", page.map((o) => orderDto(ctx.store, o))) : undefined,
+      target_list: page.length ? wrap("order_dto", page.map((o) => orderDto(ctx, o))) : undefined,
     },
   }
 }
 
 export function findOrder(ctx: MethodContext, raw: unknown, field: string): OrderRecord {
   const orderId = idValue(raw, field)
-  const order = ctx.store.orders.get(orderId)
+  const order = ctx.seller.orders.get(orderId)
   if (!order) {
     throw notFound(SUB.orderNotFound, `${field}: order ${orderId} does not exist`)
   }
@@ -285,8 +285,8 @@ function orderInfoGet(ctx: MethodContext): Record<string, unknown> {
           phone_number: order.address.phone_number,
           mobile_no: order.address.phone_number,
         },
-        seller_operator_login_id: SELLER.user_nick,
-        seller_signer_fullname: SELLER.shop_name,
+        seller_operator_login_id: ctx.seller.account.user_nick,
+        seller_signer_fullname: ctx.seller.account.shop_name,
         child_order_list: wrap(
           "global_aeop_tp_child_order_dto",
           order.items.map((item) => ({

@@ -14,7 +14,7 @@ import { id, wrap } from "../json"
 import { formatPacific } from "../pacific-time"
 import { productToDto, validateProduct } from "../product-rules"
 import { batchUpdate, getProductOrFail, inventoryUpdate, priceUpdate } from "./sku-updates"
-import { SELLER, SKU_ATTRIBUTES } from "../seed"
+import { SKU_ATTRIBUTES } from "../seed"
 import { ProductAttribute, ProductRecord, ProductStatus, SkuRecord } from "../store"
 
 const STATUSES: ProductStatus[] = ["onSelling", "offline", "auditing", "editingRequired"]
@@ -73,8 +73,8 @@ export function createProduct(ctx: MethodContext, dto: Record<string, unknown>):
     gmt_create: now,
     gmt_modified: now,
   }
-  ctx.store.startAudit(product)
-  ctx.store.putProduct(product)
+  ctx.seller.startAudit(product)
+  ctx.seller.putProduct(product)
   return product.product_id
 }
 
@@ -108,8 +108,8 @@ export function editProduct(ctx: MethodContext, request: Record<string, unknown>
   product.status_after_audit = product.status === "offline" ? "offline" : "onSelling"
   product.audit_failure_reason = undefined
   product.gmt_modified = ctx.store.now()
-  ctx.store.startAudit(product)
-  ctx.store.putProduct(product, previousSkus)
+  ctx.seller.startAudit(product)
+  ctx.seller.putProduct(product, previousSkus)
   return productId
 }
 
@@ -173,8 +173,8 @@ function infoGet(ctx: MethodContext): Record<string, unknown> {
       is_pack_sell: false,
       reduce_strategy: p.inventory_deduction_strategy,
       image_u_r_ls: p.images.join(";"),
-      owner_member_id: SELLER.user_nick,
-      owner_member_seq: Number(SELLER.seller_id),
+      owner_member_id: ctx.seller.account.user_nick,
+      owner_member_seq: Number(ctx.seller.sellerId),
       gmt_create: formatPacific(p.gmt_create),
       gmt_modified: formatPacific(p.gmt_modified),
       ws_offline_date: formatPacific(p.gmt_create + 365 * 24 * 3600 * 1000),
@@ -194,13 +194,13 @@ function infoGet(ctx: MethodContext): Record<string, unknown> {
         : undefined,
       aeop_ae_product_s_k_us: wrap("global_aeop_ae_product_sku", p.skus.map((s) => skuDto(p, s))),
       aeop_ae_product_propertys: wrap("global_aeop_ae_product_property", p.attributes.map(attributeDto)),
-      ...extrasInfo(p),
+      ...extrasInfo(p, ctx.seller.sellerId),
     },
   }
 }
 
 /** The optional listing fields as product.info.get shows them; absent ones stay absent. */
-function extrasInfo(p: ProductRecord): Record<string, unknown> {
+function extrasInfo(p: ProductRecord, sellerId: string): Record<string, unknown> {
   const extras = p.extras ?? {}
   const prices = extras.country_prices
   return {
@@ -228,7 +228,7 @@ function extrasInfo(p: ProductRecord): Record<string, unknown> {
           aeop_a_e_videos: wrap(
             "global_aeop_ae_video",
             extras.videos.map((v) => ({
-              ali_member_id: Number(SELLER.seller_id),
+              ali_member_id: Number(sellerId),
               media_id: v.media_id,
               media_status: "approved",
               media_type: "video",
@@ -251,19 +251,19 @@ function listGet(ctx: MethodContext): Record<string, unknown> {
   }
   const pageSize = intValue(query.page_size, "aeop_a_e_product_list_query.page_size", 1, 99) ?? 20
   const currentPage = intValue(query.current_page, "aeop_a_e_product_list_query.current_page", 1, 1000000) ?? 1
-  ctx.store.settleAudits()
+  ctx.seller.settleAudits()
 
   let candidates: ProductRecord[]
   const skuCode = typeof query.sku_code === "string" ? query.sku_code.trim() : ""
   if (skuCode) {
-    const owner = ctx.store.skuIndex.get(skuCode)
-    const product = owner ? ctx.store.products.get(owner) : undefined
+    const owner = ctx.seller.skuIndex.get(skuCode)
+    const product = owner ? ctx.seller.products.get(owner) : undefined
     candidates = product ? [product] : []
   } else if (query.product_id !== undefined && query.product_id !== "") {
-    const product = ctx.store.products.get(idValue(query.product_id, "aeop_a_e_product_list_query.product_id"))
+    const product = ctx.seller.products.get(idValue(query.product_id, "aeop_a_e_product_list_query.product_id"))
     candidates = product ? [product] : []
   } else {
-    candidates = [...ctx.store.products.values()].reverse()
+    candidates = [...ctx.seller.products.values()].reverse()
   }
   const subject = typeof query.subject === "string" ? query.subject.toLowerCase() : ""
   const matching = candidates.filter(
@@ -293,8 +293,8 @@ function listGet(ctx: MethodContext): Record<string, unknown> {
                 currency_code: "USD",
                 image_u_r_ls: p.images.join(";"),
                 freight_template_id: p.freight_template_id,
-                owner_member_id: SELLER.user_nick,
-                owner_member_seq: Number(SELLER.seller_id),
+                owner_member_id: ctx.seller.account.user_nick,
+                owner_member_seq: Number(ctx.seller.sellerId),
                 gmt_create: formatPacific(p.gmt_create),
                 gmt_modified: formatPacific(p.gmt_modified),
                 ws_offline_date: formatPacific(p.gmt_create + 365 * 24 * 3600 * 1000),
@@ -321,7 +321,7 @@ function statusChange(
     const errors = new Map<string, { message: string; ids: string[] }>()
     let count = 0
     for (const productId of ids) {
-      const product = ctx.store.getProduct(productId)
+      const product = ctx.seller.getProduct(productId)
       const problem = product ? act(ctx, product) : `${SUB.productNotFound}|product does not exist`
       if (problem) {
         const [code, message] = problem.split("|")
@@ -371,7 +371,7 @@ const online = statusChange((ctx, product) => {
 }, 50)
 
 const remove = statusChange((ctx, product) => {
-  ctx.store.deleteProduct(product)
+  ctx.seller.deleteProduct(product)
   return undefined
 }, 100)
 

@@ -9,7 +9,7 @@ export type SkuUpdate = (sku: SkuRecord, raw: Record<string, unknown>, field: st
 export const MAX_SKUS_PER_UPDATE = 200
 
 export function getProductOrFail(ctx: MethodContext, productId: string): ProductRecord {
-  const product = ctx.store.getProduct(productId)
+  const product = ctx.seller.getProduct(productId)
   if (!product) {
     throw notFound(SUB.productNotFound, `product_id: product ${productId} does not exist`)
   }

@@ -26,7 +26,7 @@ export async function summarizeAccounts(container: MedusaContainer, accounts: Ac
   return accounts.map((account, i) => {
     const pub = service.toPublicAccount(account)
     const health = presentAccountHealth(healthRows.filter((r) => r.account_id === account.id))
-    const failingJobs = ACCOUNT_HEALTH_JOBS.filter((job) => health[job].state === "error").length
+    const failingJobs = ACCOUNT_HEALTH_JOBS.filter((job) => health[job].state === "error" || health[job].state === "warning").length
     return {
       id: account.id,
       name: account.name,

@@ -39,7 +39,8 @@ export const GET = withAliExpressErrors(async (
 
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const account = await service.getAccount(record.account_id).catch(() => null)
-  accountId = account?.id
+  // With several accounts the settings page needs to know which one was connected.
+  accountId = account && (await service.listAccounts()).length > 1 ? account.id : undefined
   if (!account) {
     return back({ error: "The AliExpress account changed during the connection: start it again" })
   }
