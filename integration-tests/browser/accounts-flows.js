@@ -13,14 +13,17 @@ const BOTH = "both accounts show in the accounts list, each with its own health"
 const SWITCH = "the account switcher changes the account, the URL carries it, and every screen follows"
 const LINK = "a shared link with account_id opens on that account"
 const WIDGETS = "the product widget shows each account's listing and the order widget the order's account"
+const SAME_SELLER = "reconnecting an account as a seller another account has is refused, with the reason on screen"
 const REMOVE = "removing an account takes it off the list and leaves the other"
 
 const SECOND_NAME = "Browser Second Shop"
+const SECOND_SELLER = "second-seller"
 
 async function run(t) {
-  const { page, check, shot, api, pickSelect, goto, seed, sandboxUrl, app, SHORT, LONG } = t
+  const { page, check, shot, api, sandbox, pickSelect, goto, seed, sandboxUrl, app, SHORT, LONG } = t
   let first = null
   let second = null
+  let secondSellerId = null
 
   const waitUntil = async (what, fn, timeout = LONG, every = 1500) => {
     const deadline = Date.now() + timeout
@@ -93,15 +96,12 @@ async function run(t) {
       if (second.sales_channel_name !== `AliExpress - ${SECOND_NAME}`) throw new Error(`the new account's channel is "${second.sales_channel_name}"`)
       if (second.is_connected) throw new Error("the new account is connected before its OAuth round trip")
 
+      // One seller, one account: the second account signs in as another seller of the sandbox.
+      secondSellerId = (await sandbox("POST", "/__sandbox/sellers", { nick: SECOND_SELLER })).seller_id
       await page.getByTestId("add-account-connect").click()
       await page.waitForURL((u) => u.href.startsWith(sandboxUrl), { timeout: SHORT })
       await page.locator("#authorize").waitFor({ timeout: SHORT })
-      // Where the sandbox lets the seller be chosen, the second account acts for another seller.
-      const picker = page.locator("form select").first()
-      if (await picker.count()) {
-        const options = await picker.locator("option").evaluateAll((os) => os.map((o) => o.value))
-        if (options.length > 1) await picker.selectOption(options[options.length - 1])
-      }
+      await page.locator(`#seller-${secondSellerId}`).check()
       await shot("42-sandbox-consent-second")
       await page.locator("#authorize").click()
       await page.waitForURL((u) => u.pathname.endsWith("/aliexpress/settings"), { timeout: SHORT })
@@ -109,8 +109,10 @@ async function run(t) {
       // Back on the account just connected, not the store's first.
       await waitUntil("the settings URL naming the new account", async () => ({ done: accountParam() === second.id, value: page.url() }), SHORT, 300)
       await waitForValue(nameField(), SECOND_NAME)
+      await page.getByTestId("connection-status").filter({ hasText: SECOND_SELLER }).waitFor({ timeout: SHORT })
       second = (await accounts()).find((a) => a.id === second.id)
       if (!second.is_connected) throw new Error("the new account is not connected after the round trip")
+      if (second.seller_nick !== SECOND_SELLER) throw new Error(`the new account acts for ${second.seller_nick}`)
       await shot("43-settings-second-connected")
     },
     [LIST]
@@ -158,7 +160,7 @@ async function run(t) {
       await page.getByRole("tab", { name: "Products" }).click()
       await page.waitForURL((u) => u.pathname.endsWith("/aliexpress/products") && u.searchParams.get("account_id") === second.id, { timeout: SHORT })
       // Its own channel is new and empty: the first account's products are not shown for it.
-      await page.getByTestId("empty-state").waitFor({ timeout: SHORT })
+      await page.getByText("No products in the AliExpress channel yet").waitFor({ timeout: SHORT })
       if (await page.getByTestId(`listing-row-${seed.goodProductId}`).count()) throw new Error("the second account shows the first account's listing")
       await page.getByRole("tab", { name: "Orders" }).click()
       await page.waitForURL((u) => u.pathname.endsWith("/aliexpress/orders") && u.searchParams.get("account_id") === second.id, { timeout: SHORT })
@@ -238,6 +240,27 @@ async function run(t) {
   )
 
   await check(
+    SAME_SELLER,
+    async () => {
+      await goto(`/aliexpress/settings?account_id=${second.id}`)
+      await page.getByTestId("connection-status").filter({ hasText: SECOND_SELLER }).waitFor({ timeout: SHORT })
+      await page.getByTestId("connect-button").click()
+      await page.waitForURL((u) => u.href.startsWith(sandboxUrl), { timeout: SHORT })
+      await page.locator(`#seller-${first.seller_id}`).check()
+      await page.locator("#authorize").click()
+      await page.waitForURL((u) => u.pathname.endsWith("/aliexpress/settings"), { timeout: SHORT })
+      await page.getByTestId("oauth-error").getByText(/already connected/).waitFor({ timeout: SHORT })
+      if (accountParam() !== second.id) throw new Error(`the refusal shows on ${page.url()}, not on the account being connected`)
+      await shot("49-settings-same-seller-refused")
+      const after = (await accounts()).find((a) => a.id === second.id)
+      if (after.seller_nick !== SECOND_SELLER || !after.is_connected) {
+        throw new Error(`after the refusal the account acts for ${after.seller_nick} (connected: ${after.is_connected})`)
+      }
+    },
+    [ADD]
+  )
+
+  await check(
     REMOVE,
     async () => {
       await goto(`/aliexpress/accounts?account_id=${second.id}`)
@@ -251,7 +274,7 @@ async function run(t) {
       await waitUntil("the removed account leaving the URL", async () => ({ done: accountParam() === null, value: page.url() }), SHORT, 300)
       const list = await accounts()
       if (list.length !== 1 || list[0].id !== first.id) throw new Error(`after removal the list is ${JSON.stringify(list.map((a) => a.name))}`)
-      await shot("49-accounts-after-remove")
+      await shot("50-accounts-after-remove")
     },
     [ADD]
   )
