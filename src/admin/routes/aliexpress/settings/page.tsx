@@ -1,4 +1,4 @@
-import { useEffect } from "react"
+import { useEffect, useRef } from "react"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Alert, Skeleton, toast } from "@medusajs/ui"
 import { useSearchParams } from "react-router-dom"
@@ -14,14 +14,17 @@ const SettingsPage = () => {
   const { data, isPending } = useSettings()
   const [params, setParams] = useSearchParams()
   const oauthError = params.get("error")
+  // Read once: React's development mode runs effects twice, and the remembered account is taken on the first.
+  const handled = useRef(false)
 
   // The OAuth callback lands here with its outcome in the query string, and names the account it
   // connected; if it does not, the account the round trip was started for is shown.
   useEffect(() => {
     const connected = params.get("connected") === "1"
-    if (!connected && !oauthError) {
+    if ((!connected && !oauthError) || handled.current) {
       return
     }
+    handled.current = true
     const accountId = params.get(ACCOUNT_PARAM) ?? takeOAuthAccount()
     if (connected) {
       toast.success("AliExpress connected", { description: "The seller account is linked; syncing can start." })
