@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { defaultTemplate } from "../../src/lib/mapping"
 import { computeInventory } from "../../src/lib/mapping"
 import { setupUsStore } from "../../scripts/lib/store-setup"
-import { connectSandbox, sandboxControl } from "../helpers/connect-sandbox"
+import { connectSandbox, connectSecondAccount, sandboxControl } from "../helpers/connect-sandbox"
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -60,11 +60,36 @@ export async function prepareSyncStore(
   return { store, account }
 }
 
-/** Every listing of the account through the admin API, all pages. */
-export async function allListings(api: any, admin: { headers: Record<string, string> }): Promise<any[]> {
+/**
+ * One more account on a new sandbox seller of the same store (after prepareSyncStore), with its own
+ * sales channel, the store's stock location and carrier mapping, and the given settings.
+ */
+export async function addSyncAccount(
+  container: MedusaContainer,
+  api: any,
+  admin: { headers: Record<string, string> },
+  sandboxUrl: string,
+  store: Awaited<ReturnType<typeof setupUsStore>>,
+  opts: { name: string; settings?: Record<string, unknown> }
+) {
+  const sellerId = String((await sandboxControl(sandboxUrl, "/sellers", { nick: opts.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") })).seller_id)
+  return await connectSecondAccount(container, api, admin, sandboxUrl, {
+    name: opts.name,
+    seller_id: sellerId,
+    settings: {
+      stock_location_ids: [store.stockLocationId],
+      carrier_mapping: { [store.shippingOptionId]: "CAINIAO_STANDARD" },
+      ...opts.settings,
+    },
+  })
+}
+
+/** Every listing of one account (the store's only one when none is named) through the admin API, all pages. */
+export async function allListings(api: any, admin: { headers: Record<string, string> }, accountId?: string): Promise<any[]> {
   const out: any[] = []
+  const scope = accountId ? `&account_id=${accountId}` : ""
   for (let offset = 0; ; offset += 500) {
-    const { data } = await api.get(`/admin/aliexpress/listings?limit=500&offset=${offset}`, admin)
+    const { data } = await api.get(`/admin/aliexpress/listings?limit=500&offset=${offset}${scope}`, admin)
     out.push(...data.listings)
     if (out.length >= data.count || !data.listings.length) return out
   }
@@ -94,4 +119,5 @@ export async function expectedInventoryBySku(container: MedusaContainer, product
   return out
 }
 
-export const sandboxState = (url: string) => sandboxControl(url, "/state")
+/** The sandbox's view of one seller (the seeded one when none is named). */
+export const sandboxState = (url: string, sellerId?: string) => sandboxControl(url, sellerId ? `/state?seller_id=${sellerId}` : "/state")

@@ -12,7 +12,7 @@ export default async function stockAfterOrder({
   event,
   container,
 }: SubscriberArgs<{ id?: string; order_id?: string; product_ids?: string[]; account_id?: string }>) {
-  if (event.data.product_ids && event.data.account_id) {
+  if (event.data.product_ids) {
     // An imported AliExpress order names its account and products; AliExpress has lowered that
     // account's stock itself, the other accounts' listings follow Medusa's stock.
     listingSyncRunner.soldOnAliExpress(container, event.data.account_id, event.data.product_ids)

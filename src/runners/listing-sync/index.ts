@@ -60,9 +60,18 @@ export class ListingSyncRunners {
    * later (AliExpress already lowered it there); every other account lists the lower stock after
    * its usual debounce, since the same units are now sold.
    */
-  soldOnAliExpress(container: MedusaContainer, accountId: string, productIds: string[]): void {
-    this.forAccount(accountId).resendStockLater(container, productIds)
-    this.bufferEvent(container, "product", productIds, accountId)
+  soldOnAliExpress(container: MedusaContainer, accountId: string | undefined, productIds: string[]): void {
+    if (accountId) {
+      this.forAccount(accountId).resendStockLater(container, productIds)
+      this.bufferEvent(container, "product", productIds, accountId)
+      return
+    }
+    // An event from before accounts were named in it: the store's only account sold them.
+    const task = this.listAccountIds(container)
+      .then((ids) => (ids.length === 1 ? this.soldOnAliExpress(container, ids[0], productIds) : this.bufferEvent(container, "product", productIds)))
+      .catch((error) => container.resolve("logger").warn(`AliExpress: sold stock not queued: ${describeError(error)}`))
+      .finally(() => this.fanningOut.delete(task))
+    this.fanningOut.add(task)
   }
 
   /** "Sync now" for one account. */
