@@ -165,6 +165,8 @@ async function runChecks(ctx) {
     const extra = require("./flows")
     await extra.run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
     await require("./health-flows").run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
+    // Last: with a second account, calls that name no account are refused.
+    await require("./accounts-flows").run({ ...ctx, page, check, shot, api, sandbox, waitForText, pickSelect, goto, SHORT, LONG })
 
     await check("the AliExpress screens raise no DOM nesting warning", async () => {
       if (nestingWarnings.length) throw new Error(nestingWarnings.slice(0, 2).join(" | "))

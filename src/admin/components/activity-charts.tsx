@@ -87,7 +87,7 @@ const Chart = ({ title, id, series, data, totals }: { title: string; id: string;
 
 /** Thirty days of activity as three small bar charts: orders, listing results, shipment pushes (failures in red). */
 export const ActivityCharts = () => {
-  const { data, isLoading, isError } = useActivity(30)
+  const { data, isPending, isError } = useActivity(30)
   const activity = data?.activity
   return (
     <Container className="flex flex-col gap-y-4 px-6 py-4" data-testid="activity-charts">
@@ -99,7 +99,7 @@ export const ActivityCharts = () => {
           </Text>
         )}
       </div>
-      {isLoading ? (
+      {isPending ? (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
           {CHARTS.map((c) => (
             <Skeleton key={c.id} className="h-48 w-full" />

@@ -1,6 +1,9 @@
 import type { ReactNode } from "react"
 import { Container, Heading, Tabs, Text } from "@medusajs/ui"
 import { useLocation, useNavigate } from "react-router-dom"
+import { AccountSwitcher } from "./account-switcher"
+import { UnknownAccountAlert } from "./unknown-account-alert"
+import { useAccountPath } from "../hooks/accounts"
 
 const SECTIONS = [
   { to: "/aliexpress", label: "Overview" },
@@ -9,9 +12,13 @@ const SECTIONS = [
   { to: "/aliexpress/mapping", label: "Mapping template" },
   { to: "/aliexpress/lookup-lists", label: "Lookup lists" },
   { to: "/aliexpress/settings", label: "Settings" },
+  { to: "/aliexpress/accounts", label: "Accounts" },
 ]
 
-/** Shared header and section tabs, so every AliExpress screen is one click from the others. */
+/**
+ * Shared header, account switcher and section tabs, so every AliExpress screen is one click from
+ * the others, on the same seller account.
+ */
 export const AliExpressPage = ({
   title,
   description,
@@ -25,6 +32,7 @@ export const AliExpressPage = ({
 }) => {
   const { pathname } = useLocation()
   const navigate = useNavigate()
+  const linkTo = useAccountPath()
   const current =
     [...SECTIONS].sort((a, b) => b.to.length - a.to.length).find((s) => pathname.endsWith(s.to) || pathname.includes(`${s.to}/`))?.to ??
     "/aliexpress"
@@ -41,9 +49,12 @@ export const AliExpressPage = ({
               </Text>
             )}
           </div>
-          {actions && <div className="flex items-center gap-x-2">{actions}</div>}
+          <div className="flex flex-wrap items-center justify-end gap-2">
+            <AccountSwitcher />
+            {actions}
+          </div>
         </div>
-        <Tabs value={current} onValueChange={(to) => navigate(to)}>
+        <Tabs value={current} onValueChange={(to) => navigate(linkTo(to))}>
           <Tabs.List>
             {SECTIONS.map((s) => (
               <Tabs.Trigger key={s.to} value={s.to}>
@@ -53,6 +64,7 @@ export const AliExpressPage = ({
           </Tabs.List>
         </Tabs>
       </Container>
+      <UnknownAccountAlert />
       {children}
     </div>
   )

@@ -1,17 +1,21 @@
 import { Alert, Button } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import { useAccountPath } from "../hooks/accounts"
 import { daysUntil } from "../lib/format"
 import type { Settings } from "../lib/types"
 
 type Health = Pick<Settings, "status" | "status_reason" | "is_connected" | "access_token_expires_at" | "refresh_token_expires_at">
 
-const Fix = ({ label = "Open settings and reconnect" }: { label?: string }) => (
-  <Link to="/aliexpress/settings">
-    <Button size="small" variant="secondary" className="mt-2">
-      {label}
-    </Button>
-  </Link>
-)
+const Fix = ({ label = "Open settings and reconnect" }: { label?: string }) => {
+  const linkTo = useAccountPath()
+  return (
+    <Link to={linkTo("/aliexpress/settings")}>
+      <Button size="small" variant="secondary" className="mt-2">
+        {label}
+      </Button>
+    </Link>
+  )
+}
 
 /** A red banner with the fix when the marketplace connection is broken or about to lapse. */
 export const ConnectionBanner = ({ account }: { account: Health | null | undefined }) => {

@@ -1,11 +1,13 @@
 import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { LISTING_STATUS_META } from "./status-badges"
+import { useAccountPath } from "../hooks/accounts"
 
 const ORDER = ["live", "auditing", "pending", "draft", "invalid", "rejected", "error", "offline", "unknown"]
 
 /** Listings by status as one stacked bar plus a legend whose counts open the filtered Products screen. */
 export const ListingStatusChart = ({ counts, withProblems }: { counts: Record<string, number>; withProblems: number }) => {
+  const linkTo = useAccountPath()
   const total = ORDER.reduce((sum, s) => sum + (counts[s] ?? 0), 0)
   return (
     <div className="flex flex-col gap-y-4" data-testid="listing-chart">
@@ -16,7 +18,7 @@ export const ListingStatusChart = ({ counts, withProblems }: { counts: Record<st
           ORDER.filter((s) => counts[s]).map((s) => (
             <Link
               key={s}
-              to={`/aliexpress/products?status=${s}`}
+              to={linkTo(`/aliexpress/products?status=${s}`)}
               className={`${LISTING_STATUS_META[s].bar} h-full transition-opacity hover:opacity-80`}
               style={{ width: `${(counts[s] / total) * 100}%` }}
               title={`${LISTING_STATUS_META[s].label}: ${counts[s]}`}
@@ -28,7 +30,7 @@ export const ListingStatusChart = ({ counts, withProblems }: { counts: Record<st
         {ORDER.map((s) => (
           <Link
             key={s}
-            to={`/aliexpress/products?status=${s}`}
+            to={linkTo(`/aliexpress/products?status=${s}`)}
             className="hover:bg-ui-bg-base-hover flex items-center gap-x-2 rounded-md px-2 py-1"
             data-testid={`chart-${s}`}
           >
@@ -42,7 +44,7 @@ export const ListingStatusChart = ({ counts, withProblems }: { counts: Record<st
           </Link>
         ))}
       </div>
-      <Link to="/aliexpress/products?has_problems=true" className="text-ui-fg-interactive txt-compact-small">
+      <Link to={linkTo("/aliexpress/products?has_problems=true")} className="text-ui-fg-interactive txt-compact-small">
         {withProblems} product{withProblems === 1 ? "" : "s"} with problems →
       </Link>
     </div>

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { withAccount } from "../lib/account-path"
+import { useAccountScope } from "./accounts"
 import { aliexpressKeys } from "./query-keys"
 import { watchSync } from "./sync-watch"
 
@@ -8,12 +10,16 @@ export const ACTION_PATHS = {
   importOrders: "/admin/aliexpress/orders/import",
 }
 
-/** Full or partial sync ("Sync now"); the progress shows in the account's sync_progress. */
+/**
+ * Full or partial sync ("Sync now") of the chosen account, or of the account named in the body
+ * (the product widget syncs each account's listing); the progress shows in its sync_progress.
+ */
 export const useSyncNow = () => {
   const qc = useQueryClient()
+  const { accountId } = useAccountScope()
   return useMutation({
-    mutationFn: (body: { product_ids?: string[] } = {}) =>
-      sdk.client.fetch<any>(ACTION_PATHS.sync, { method: "POST", body }),
+    mutationFn: (body: { product_ids?: string[]; account_id?: string } = {}) =>
+      sdk.client.fetch<any>(ACTION_PATHS.sync, { method: "POST", body: withAccount(accountId, body) }),
     // Poll fast from the start, so the run is seen (and a stale "Sync failed" replaced) at once.
     onSuccess: () => watchSync(qc, 1),
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
@@ -22,29 +28,31 @@ export const useSyncNow = () => {
 
 export const useImportOrdersNow = () => {
   const qc = useQueryClient()
+  const { accountId } = useAccountScope()
   return useMutation({
-    mutationFn: () => sdk.client.fetch<any>(ACTION_PATHS.importOrders, { method: "POST", body: {} }),
+    mutationFn: () => sdk.client.fetch<any>(ACTION_PATHS.importOrders, { method: "POST", body: withAccount(accountId) }),
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
 }
 
 /**
- * The shipment push's "Retry": the shipments that failed or wait for a retry are sent again
- * now, each through its retry route.
+ * The shipment push's "Retry": the chosen account's shipments that failed or wait for a retry
+ * are sent again now, each through its retry route.
  */
 export const useRetryShipmentPushes = () => {
   const qc = useQueryClient()
+  const { accountId } = useAccountScope()
   return useMutation({
     mutationFn: async () => {
       const ids: string[] = []
       for (const status of ["failed", "pending"]) {
         const { shipments } = await sdk.client.fetch<{ shipments: { id: string }[] }>("/admin/aliexpress/shipments", {
-          query: { status, limit: 50, offset: 0 },
+          query: withAccount(accountId, { status, limit: 50, offset: 0 }),
         })
         ids.push(...shipments.map((s) => s.id))
       }
       for (const id of ids) {
-        await sdk.client.fetch<any>(`/admin/aliexpress/shipments/${id}/retry`, { method: "POST", body: {} })
+        await sdk.client.fetch<any>(`/admin/aliexpress/shipments/${id}/retry`, { method: "POST", body: withAccount(accountId) })
       }
       return ids.length
     },

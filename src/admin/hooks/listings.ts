@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { withAccount } from "../lib/account-path"
 import type { ListingStatus, Problem } from "../lib/types"
+import { useAccountScope } from "./accounts"
 import { aliexpressKeys } from "./query-keys"
 
 export type Listing = {
@@ -16,6 +18,9 @@ export type Listing = {
   last_synced_at: string | null
   sync_requested_at?: string | null
   updated_at?: string
+  /** the seller account the listing belongs to (each account lists a product separately) */
+  account_id?: string
+  account_name?: string | null
 }
 
 export type ListingsQuery = {
@@ -32,27 +37,33 @@ export const LISTINGS_PATH = "/admin/aliexpress/listings"
 
 const clean = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ""))
 
-export const useListings = (query: ListingsQuery) =>
-  useQuery({
-    queryKey: aliexpressKeys.listings.list(query),
+export const useListings = (query: ListingsQuery) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.listings.list(accountId, query),
     queryFn: () =>
       sdk.client.fetch<{ listings: Listing[]; count: number; limit: number; offset: number }>(LISTINGS_PATH, {
-        query: clean(query),
+        query: withAccount(accountId, clean(query)),
       }),
     placeholderData: keepPreviousData,
     refetchInterval: 5000,
+    enabled: ready,
   })
+}
 
-/** The listing of one Medusa product, or null when the product is not in the AliExpress channel. */
-export const useListingForProduct = (productId: string) =>
+/**
+ * A Medusa product's listings, one per seller account that lists it (empty when the product is
+ * in no account's channel). Not tied to the chosen account: the product page shows them all.
+ */
+export const useListingsForProduct = (productId: string) =>
   useQuery({
     queryKey: aliexpressKeys.listings.byProduct(productId),
-    queryFn: async () => {
+    queryFn: async (): Promise<Listing[]> => {
       try {
-        const { listing } = await sdk.client.fetch<{ listing: Listing }>(`${LISTINGS_PATH}/${productId}`)
-        return listing
+        const { listing, listings } = await sdk.client.fetch<{ listing: Listing | null; listings?: Listing[] }>(`${LISTINGS_PATH}/${productId}`)
+        return listings ?? (listing ? [listing] : [])
       } catch (e: any) {
-        if (e?.status === 404) return null
+        if (e?.status === 404) return []
         throw e
       }
     },

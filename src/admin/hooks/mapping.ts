@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { withAccount } from "../lib/account-path"
 import type { Problem } from "../lib/types"
 import type { TemplateRecord } from "../components/mapping/types"
+import { useAccountScope } from "./accounts"
 import { aliexpressKeys } from "./query-keys"
 import { watchSync } from "./sync-watch"
 
@@ -49,24 +51,27 @@ export type CategoryAttributes = {
   values: { products: number; scanned: number; attributes: AttributeReport[] } | null
 }
 
-/** A category's attributes with the catalogue's value matches (with the saved template). */
-export const useCategoryAttributes = (categoryId: string) =>
-  useQuery({
-    queryKey: aliexpressKeys.categoryAttributes(categoryId),
+/** A category's attributes (read through the chosen account) with the catalogue's value matches (with the saved template). */
+export const useCategoryAttributes = (categoryId: string) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.categoryAttributes(accountId, categoryId),
     queryFn: () =>
       sdk.client.fetch<{ category_attributes: CategoryAttributes }>(`/admin/aliexpress/categories/${categoryId}/attributes`, {
-        query: { values: "true" },
+        query: withAccount(accountId, { values: "true" }),
       }),
-    enabled: !!categoryId,
+    enabled: !!categoryId && ready,
     retry: false,
   })
+}
 
 export const useRefreshCategoryAttributes = () => {
   const qc = useQueryClient()
+  const { accountId } = useAccountScope()
   return useMutation({
     mutationFn: (categoryId: string) =>
-      sdk.client.fetch(`/admin/aliexpress/categories/${categoryId}/attributes`, { query: { refresh: "true" } }),
-    onSuccess: (_d, categoryId) => qc.invalidateQueries({ queryKey: aliexpressKeys.categoryAttributes(categoryId) }),
+      sdk.client.fetch(`/admin/aliexpress/categories/${categoryId}/attributes`, { query: withAccount(accountId, { refresh: "true" }) }),
+    onSuccess: (_d, categoryId) => qc.invalidateQueries({ queryKey: aliexpressKeys.categoryAttributes(accountId, categoryId) }),
   })
 }
 
@@ -97,12 +102,14 @@ export const useSaveTemplate = () => {
   })
 }
 
-export const usePreview = () =>
-  useMutation({
+/** A product's payload as the chosen account would send it (its prices and category data differ per account). */
+export const usePreview = () => {
+  const { accountId } = useAccountScope()
+  return useMutation({
     mutationFn: (body: { product_id: string; template?: TemplateRecord }) =>
       sdk.client.fetch<{ preview: Preview }>("/admin/aliexpress/preview", {
         method: "POST",
-        body: {
+        body: withAccount(accountId, {
           product_id: body.product_id,
           ...(body.template
             ? {
@@ -114,9 +121,10 @@ export const usePreview = () =>
                 },
               }
             : {}),
-        },
+        }),
       }),
   })
+}
 
 export const useLookupLists = () =>
   useQuery({

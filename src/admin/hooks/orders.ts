@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { withAccount } from "../lib/account-path"
 import type { Problem } from "../lib/types"
+import { useAccountScope } from "./accounts"
 import { aliexpressKeys } from "./query-keys"
 
 export type AeShipment = {
@@ -38,20 +40,28 @@ export type AeOrder = {
   imported_at: string | null
   shipment_push_status: "pending" | "sent" | "failed" | null
   shipments: AeShipment[]
+  /** the seller account the order was placed with */
+  account_id?: string
+  account_name?: string | null
 }
 
 export type OrdersQuery = { limit: number; offset: number; status?: string; q?: string }
 
 const clean = (q: Record<string, unknown>) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ""))
 
-export const useAeOrders = (query: OrdersQuery) =>
-  useQuery({
-    queryKey: aliexpressKeys.orders.list(query),
-    queryFn: () => sdk.client.fetch<{ orders: AeOrder[]; count: number }>("/admin/aliexpress/orders", { query: clean(query) }),
+export const useAeOrders = (query: OrdersQuery) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.orders.list(accountId, query),
+    queryFn: () =>
+      sdk.client.fetch<{ orders: AeOrder[]; count: number }>("/admin/aliexpress/orders", { query: withAccount(accountId, clean(query)) }),
     placeholderData: keepPreviousData,
     refetchInterval: 10000,
+    enabled: ready,
   })
+}
 
+/** The AliExpress side of a Medusa order, whichever account it came from (the order page's widget). */
 export const useAeOrderForOrder = (orderId: string) =>
   useQuery({
     queryKey: aliexpressKeys.orders.byOrder(orderId),
@@ -59,29 +69,39 @@ export const useAeOrderForOrder = (orderId: string) =>
     refetchInterval: 5000,
   })
 
-export const useAeShipments = (query: { limit: number; offset: number; status?: string }) =>
-  useQuery({
-    queryKey: aliexpressKeys.shipments.list(query),
-    queryFn: () => sdk.client.fetch<{ shipments: AeShipment[]; count: number }>("/admin/aliexpress/shipments", { query: clean(query) }),
+export const useAeShipments = (query: { limit: number; offset: number; status?: string }) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.shipments.list(accountId, query),
+    queryFn: () =>
+      sdk.client.fetch<{ shipments: AeShipment[]; count: number }>("/admin/aliexpress/shipments", { query: withAccount(accountId, clean(query)) }),
     placeholderData: keepPreviousData,
     refetchInterval: 10000,
+    enabled: ready,
   })
+}
 
-const useInvalidating = <T, V>(fn: (v: V) => Promise<T>) => {
+/** A mutation for the chosen account that refreshes every AliExpress screen once it settles. */
+const useInvalidating = <T, V>(fn: (v: V, accountId: string | undefined) => Promise<T>) => {
   const qc = useQueryClient()
+  const { accountId } = useAccountScope()
   return useMutation({
-    mutationFn: fn,
+    mutationFn: (v: V) => fn(v, accountId),
     onSettled: () => qc.invalidateQueries({ queryKey: aliexpressKeys.all }),
   })
 }
 
 export const useRetryOrder = () =>
-  useInvalidating((id: string) => sdk.client.fetch<{ aliexpress_order: AeOrder }>(`/admin/aliexpress/orders/${id}/retry`, { method: "POST", body: {} }))
+  useInvalidating((id: string, accountId) =>
+    sdk.client.fetch<{ aliexpress_order: AeOrder }>(`/admin/aliexpress/orders/${id}/retry`, { method: "POST", body: withAccount(accountId) })
+  )
 
 export const useRetryShipment = () =>
-  useInvalidating(({ id, ...body }: { id: string; tracking_number?: string; service_name?: string }) =>
-    sdk.client.fetch<any>(`/admin/aliexpress/shipments/${id}/retry`, { method: "POST", body })
+  useInvalidating(({ id, ...body }: { id: string; tracking_number?: string; service_name?: string }, accountId) =>
+    sdk.client.fetch<any>(`/admin/aliexpress/shipments/${id}/retry`, { method: "POST", body: withAccount(accountId, body) })
   )
 
 export const useUploadTracking = () =>
-  useInvalidating((csv: string) => sdk.client.fetch<any>("/admin/aliexpress/orders/tracking-upload", { method: "POST", body: { csv } }))
+  useInvalidating((csv: string, accountId) =>
+    sdk.client.fetch<any>("/admin/aliexpress/orders/tracking-upload", { method: "POST", body: withAccount(accountId, { csv }) })
+  )

@@ -1,5 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { withAccount } from "../lib/account-path"
+import { useAccountScope } from "./accounts"
 import { aliexpressKeys } from "./query-keys"
 
 export type LogisticsService = { service_name: string; display_name?: string; company?: string; tracking_regex?: string }
@@ -38,42 +40,52 @@ export const REFERENCE_PATHS = {
   categories: "/admin/aliexpress/categories",
 }
 
-export const useLogisticsServices = (enabled = true) =>
-  useQuery({
-    queryKey: aliexpressKeys.reference("logistics-services"),
-    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.logisticsServices)).map(normService),
-    enabled,
+export const useLogisticsServices = (enabled = true) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.reference("logistics-services", accountId),
+    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.logisticsServices, { query: withAccount(accountId) })).map(normService),
+    enabled: enabled && ready,
     staleTime: 5 * 60 * 1000,
     retry: false,
   })
+}
 
-export const useFreightTemplates = (enabled = true) =>
-  useQuery({
-    queryKey: aliexpressKeys.reference("freight-templates"),
-    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.freightTemplates)).map(normTemplate),
-    enabled,
+export const useFreightTemplates = (enabled = true) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.reference("freight-templates", accountId),
+    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.freightTemplates, { query: withAccount(accountId) })).map(normTemplate),
+    enabled: enabled && ready,
     staleTime: 5 * 60 * 1000,
     retry: false,
   })
+}
 
-export const useServiceTemplates = (enabled = true) =>
-  useQuery({
-    queryKey: aliexpressKeys.reference("service-templates"),
-    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.serviceTemplates)).map(normTemplate),
-    enabled,
+export const useServiceTemplates = (enabled = true) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.reference("service-templates", accountId),
+    queryFn: async () => firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.serviceTemplates, { query: withAccount(accountId) })).map(normTemplate),
+    enabled: enabled && ready,
     staleTime: 5 * 60 * 1000,
     retry: false,
   })
+}
 
-export const useCategoryChildren = (parentId: string, enabled = true) =>
-  useQuery({
-    queryKey: aliexpressKeys.reference("categories", parentId),
+export const useCategoryChildren = (parentId: string, enabled = true) => {
+  const { accountId, ready } = useAccountScope()
+  return useQuery({
+    queryKey: aliexpressKeys.reference("categories", accountId, parentId),
     queryFn: async () =>
-      firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.categories, { query: { parent_id: parentId } })).map(normCategory),
-    enabled,
+      firstArray(await sdk.client.fetch<any>(REFERENCE_PATHS.categories, { query: withAccount(accountId, { parent_id: parentId }) })).map(
+        normCategory
+      ),
+    enabled: enabled && ready,
     staleTime: 5 * 60 * 1000,
     retry: false,
   })
+}
 
 /**
  * Names of AliExpress category ids: those picked in this screen, then any level of the tree

@@ -18,7 +18,8 @@ export function watchSync(qc: QueryClient, productsToUpdate: number | undefined)
     return
   }
   qc.setQueryData(watchKey, Date.now() + WATCH_MS)
-  void qc.invalidateQueries({ queryKey: aliexpressKeys.overview() })
+  // Every account's overview: the save may have queued products of any of them.
+  void qc.invalidateQueries({ queryKey: [...aliexpressKeys.all, "overview"] })
 }
 
 /** The overview's poll interval: fast while a sync runs or was just started, slow otherwise. */

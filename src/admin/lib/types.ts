@@ -28,6 +28,8 @@ export type Settings = {
   access_token_expires_at: string | null
   refresh_token_expires_at: string | null
   sales_channel_id: string | null
+  /** the mapping template this account lists with; null for the store's default template */
+  template_id?: string | null
   stock_location_ids: string[] | null
   stock_buffer: number
   max_quantity: number | null
@@ -104,4 +106,29 @@ export type Overview = {
     last_error: string | null
     updated_at: string
   }[]
+}
+
+/** One row of the accounts list (GET /admin/aliexpress/accounts), oldest first. */
+export type AccountSummary = Pick<
+  Settings,
+  | "id"
+  | "name"
+  | "gateway_url"
+  | "app_key"
+  | "status"
+  | "status_reason"
+  | "is_connected"
+  | "seller_id"
+  | "seller_nick"
+  | "sales_channel_id"
+  | "access_token_expires_at"
+  | "refresh_token_expires_at"
+  | "last_order_import_at"
+> & {
+  sales_channel_name: string | null
+  template_id: string | null
+  health_state: HealthState
+  /** listings with problems plus jobs failing */
+  problem_count: number
+  listings_total: number
 }

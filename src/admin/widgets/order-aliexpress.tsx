@@ -7,8 +7,12 @@ import { ShipmentList } from "../components/orders/shipment-list"
 import { useAeOrderForOrder } from "../hooks/orders"
 import { formatTimeLeft } from "../lib/format"
 import { isAwaitingShipment } from "../../lib/labels"
+import { accountPath } from "../lib/account-path"
 
-/** On the order page of an AliExpress order: its AliExpress side and the shipment push status. Hidden for other orders. */
+/**
+ * On the order page of an AliExpress order: the seller account it was placed with, its AliExpress
+ * side and the shipment push status. Hidden for other orders.
+ */
 const OrderAliExpressWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data } = useAeOrderForOrder(order.id)
   const ae = data?.aliexpress_order
@@ -22,11 +26,21 @@ const OrderAliExpressWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
         <OrderStatusBadge status={ae.status} />
       </div>
       <div className="grid grid-cols-2 gap-2 px-6 py-4">
+        {ae.account_name && (
+          <>
+            <Text size="small" className="text-ui-fg-subtle">
+              Account
+            </Text>
+            <Text size="small" data-testid="widget-account-name">
+              {ae.account_name}
+            </Text>
+          </>
+        )}
         <Text size="small" className="text-ui-fg-subtle">
           Order ID
         </Text>
         <Text size="small" data-testid="widget-ae-order-id">
-          <Link className="text-ui-fg-interactive" to={`/aliexpress/orders?order=${ae.id}`}>
+          <Link className="text-ui-fg-interactive" to={accountPath(`/aliexpress/orders?order=${ae.id}`, ae.account_id)}>
             {ae.ae_order_id}
           </Link>
         </Text>

@@ -19,7 +19,7 @@ export const CategoryPicker = ({
   const [trail, setTrail] = useState<CategoryNode[]>([])
   const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null)
   const parentId = trail.length ? trail[trail.length - 1].id : "0"
-  const { data, isLoading, isError, error } = useCategoryChildren(parentId)
+  const { data, isPending, isError, error } = useCategoryChildren(parentId)
   const nameOf = useCategoryNames()
   // The name picked here only while it is still the value (a template switch changes the value).
   const shownName = chosen?.id === value ? chosen.name : nameOf(value)
@@ -53,7 +53,7 @@ export const CategoryPicker = ({
           </span>
         ))}
       </div>
-      {isLoading ? (
+      {isPending ? (
         <Skeleton className="h-16 w-full" />
       ) : isError ? (
         <Text size="small" className="text-ui-fg-error">

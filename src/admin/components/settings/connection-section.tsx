@@ -1,44 +1,49 @@
 import { useEffect, useState } from "react"
-import { Badge, Button, Container, Copy, Heading, Input, Select, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Copy, Heading, Input, Text, toast, usePrompt } from "@medusajs/ui"
 import { Field } from "../field"
-import { useDisconnect, useSaveSettings, useStartOAuth } from "../../hooks/settings"
+import { CredentialFields, credentialsFrom, gatewayUrlOf, type Credentials } from "./credential-fields"
+import { useConnect, useDisconnect, useSaveSettings } from "../../hooks/settings"
 import { toastError } from "../../lib/errors"
 import { daysUntil, formatDateTime } from "../../lib/format"
 import type { Settings } from "../../lib/types"
 
-export const LIVE_GATEWAY = "https://api-sg.aliexpress.com"
+export { LIVE_GATEWAY } from "./credential-fields"
 /** The backend route AliExpress sends the seller back to (src/api/admin/aliexpress/oauth/callback). */
-const OAUTH_CALLBACK_PATH = "/admin/aliexpress/oauth/callback"
+export const OAUTH_CALLBACK_PATH = "/admin/aliexpress/oauth/callback"
 
-/** App credentials and the OAuth round trip that connects the seller account. */
+/** The account's name, app credentials and the OAuth round trip that connects the seller account. */
 export const ConnectionSection = ({ settings }: { settings: Settings | null }) => {
-  const [mode, setMode] = useState<"live" | "custom">("live")
-  const [gateway, setGateway] = useState("")
-  const [appKey, setAppKey] = useState("")
-  const [appSecret, setAppSecret] = useState("")
+  const [name, setName] = useState("")
+  const [credentials, setCredentials] = useState<Credentials>(credentialsFrom(null))
   const save = useSaveSettings()
-  const start = useStartOAuth()
+  const { connect, isPending: connecting } = useConnect()
   const disconnect = useDisconnect()
   const prompt = usePrompt()
 
+  // Switching accounts swaps the whole form, secret included.
   useEffect(() => {
-    if (settings) {
-      setMode(settings.gateway_url === LIVE_GATEWAY ? "live" : "custom")
-      setGateway(settings.gateway_url === LIVE_GATEWAY ? "" : settings.gateway_url)
-      setAppKey(settings.app_key)
-    }
-  }, [settings?.gateway_url, settings?.app_key])
+    setName(settings?.name ?? "")
+    setCredentials(credentialsFrom(settings))
+  }, [settings?.id, settings?.name, settings?.gateway_url, settings?.app_key])
 
-  const gatewayUrl = mode === "live" ? LIVE_GATEWAY : gateway.trim()
+  const gatewayUrl = gatewayUrlOf(credentials)
+  const appKey = credentials.appKey.trim()
+
+  const saveCredentials = async () => {
+    const body: Record<string, unknown> = { gateway_url: gatewayUrl, app_key: appKey }
+    if (name.trim()) {
+      body.name = name.trim()
+    }
+    if (credentials.appSecret) {
+      body.app_secret = credentials.appSecret
+    }
+    await save.mutateAsync(body)
+    setCredentials((c) => ({ ...c, appSecret: "" }))
+  }
 
   const onSave = async () => {
-    const body: Record<string, unknown> = { gateway_url: gatewayUrl, app_key: appKey.trim() }
-    if (appSecret) {
-      body.app_secret = appSecret
-    }
     try {
-      await save.mutateAsync(body)
-      setAppSecret("")
+      await saveCredentials()
       toast.success("Credentials saved")
     } catch (e) {
       toastError(e)
@@ -47,11 +52,12 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
 
   const onConnect = async () => {
     try {
-      if (!settings || settings.gateway_url !== gatewayUrl || settings.app_key !== appKey.trim() || appSecret) {
-        await onSave()
+      const changed =
+        !settings || settings.gateway_url !== gatewayUrl || settings.app_key !== appKey || !!credentials.appSecret || (!!name.trim() && name.trim() !== settings.name)
+      if (changed) {
+        await saveCredentials()
       }
-      const { authorize_url } = await start.mutateAsync()
-      window.location.assign(authorize_url)
+      await connect()
     } catch (e) {
       toastError(e)
     }
@@ -78,7 +84,7 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
   // The admin is served by the Medusa backend, so this origin is the one the callback is built from.
   const callbackUrl = `${window.location.origin}${OAUTH_CALLBACK_PATH}`
   const expires = daysUntil(settings?.refresh_token_expires_at)
-  const canConnect = !!gatewayUrl && !!appKey.trim() && (!!appSecret || !!settings?.has_app_secret)
+  const canConnect = !!gatewayUrl && !!appKey && (!!credentials.appSecret || !!settings?.has_app_secret)
 
   return (
     <Container className="divide-y p-0">
@@ -89,64 +95,19 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
             Your AliExpress Open Platform app and the seller account it acts for.
           </Text>
         </div>
-        {settings?.is_connected ? (
-          <Badge color="green" data-testid="connection-status">
-            Connected{settings.seller_nick ? ` as ${settings.seller_nick}` : ""}
-          </Badge>
-        ) : settings?.status === "reconnect_needed" ? (
-          <Badge color="red" data-testid="connection-status">
-            Reconnect needed
-          </Badge>
-        ) : (
-          <Badge color="grey" data-testid="connection-status">
-            Not connected
-          </Badge>
-        )}
+        <ConnectionBadge settings={settings} />
       </div>
       <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-        <Field id="ae-gateway-mode" label="Gateway" required help="Live AliExpress, or the sandbox URL for a rehearsal.">
-          <Select value={mode} onValueChange={(v) => setMode(v as "live" | "custom")}>
-            <Select.Trigger id="ae-gateway-mode" data-testid="gateway-mode">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="live">AliExpress live (api-sg.aliexpress.com)</Select.Item>
-              <Select.Item value="custom">Sandbox or other URL</Select.Item>
-            </Select.Content>
-          </Select>
+        <Field id="ae-account-name" label="Account name" help="How this seller account is called in the account switcher and lists.">
+          <Input id="ae-account-name" name="name" value={name} placeholder="Main store" onChange={(e) => setName(e.target.value)} data-testid="account-name" />
         </Field>
-        {mode === "custom" ? (
-          <Field id="ae-gateway-url" label="Gateway URL" required help="For example http://127.0.0.1:9100 for the local sandbox.">
-            <Input
-              id="ae-gateway-url"
-              name="gateway_url"
-              value={gateway}
-              placeholder="http://127.0.0.1:9100"
-              onChange={(e) => setGateway(e.target.value)}
-            />
-          </Field>
-        ) : (
-          <div />
-        )}
-        <Field id="ae-app-key" label="App key" required help="From your app in the AliExpress Open Platform console.">
-          <Input id="ae-app-key" name="app_key" value={appKey} onChange={(e) => setAppKey(e.target.value)} />
-        </Field>
-        <Field
-          id="ae-app-secret"
-          label="App secret"
-          required
-          help={settings?.has_app_secret ? `Stored (${settings.app_secret}). Leave empty to keep it.` : "Stored encrypted; never shown again."}
-        >
-          <Input
-            id="ae-app-secret"
-            name="app_secret"
-            type="password"
-            autoComplete="off"
-            value={appSecret}
-            placeholder={settings?.app_secret ?? ""}
-            onChange={(e) => setAppSecret(e.target.value)}
-          />
-        </Field>
+        <div />
+        <CredentialFields
+          value={credentials}
+          onChange={setCredentials}
+          secretHelp={settings?.has_app_secret ? `Stored (${settings.app_secret}). Leave empty to keep it.` : undefined}
+          secretPlaceholder={settings?.app_secret ?? ""}
+        />
         <div className="md:col-span-2">
           <Field
             id="ae-callback-url"
@@ -176,13 +137,28 @@ export const ConnectionSection = ({ settings }: { settings: Settings | null }) =
             Disconnect
           </Button>
         )}
-        <Button variant="secondary" size="small" onClick={onSave} isLoading={save.isPending} disabled={!gatewayUrl || !appKey.trim()}>
+        <Button variant="secondary" size="small" onClick={onSave} isLoading={save.isPending} disabled={!gatewayUrl || !appKey}>
           Save credentials
         </Button>
-        <Button size="small" onClick={onConnect} isLoading={start.isPending} disabled={!canConnect} data-testid="connect-button">
+        <Button size="small" onClick={onConnect} isLoading={connecting} disabled={!canConnect} data-testid="connect-button">
           {settings?.is_connected ? "Reconnect with AliExpress" : "Connect with AliExpress"}
         </Button>
       </div>
     </Container>
   )
 }
+
+const ConnectionBadge = ({ settings }: { settings: Settings | null }) =>
+  settings?.is_connected ? (
+    <Badge color="green" data-testid="connection-status">
+      Connected{settings.seller_nick ? ` as ${settings.seller_nick}` : ""}
+    </Badge>
+  ) : settings?.status === "reconnect_needed" ? (
+    <Badge color="red" data-testid="connection-status">
+      Reconnect needed
+    </Badge>
+  ) : (
+    <Badge color="grey" data-testid="connection-status">
+      Not connected
+    </Badge>
+  )

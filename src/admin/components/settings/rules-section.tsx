@@ -3,6 +3,7 @@ import { Button, Checkbox, Container, Heading, Input, Label, Select, Text, toast
 import { Field } from "../field"
 import { useSaveSettings } from "../../hooks/settings"
 import { useSalesChannels, useStockLocations } from "../../hooks/medusa"
+import { AccountTemplateSelect, STORE_DEFAULT } from "./account-template-select"
 import { toastError } from "../../lib/errors"
 import type { Settings } from "../../lib/types"
 import { savedMessage } from "../../hooks/sync-watch"
@@ -23,6 +24,7 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
   const save = useSaveSettings()
   const [form, setForm] = useState({
     sales_channel_id: "",
+    template_id: STORE_DEFAULT,
     stock_location_ids: [] as string[],
     stock_buffer: "0",
     max_quantity: "",
@@ -36,6 +38,7 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
   useEffect(() => {
     setForm({
       sales_channel_id: settings.sales_channel_id ?? "",
+      template_id: settings.template_id ?? STORE_DEFAULT,
       stock_location_ids: settings.stock_location_ids ?? [],
       stock_buffer: String(settings.stock_buffer ?? 0),
       max_quantity: settings.max_quantity == null ? "" : String(settings.max_quantity),
@@ -45,7 +48,7 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
       price_rounding: settings.price_rounding,
       order_import_interval_minutes: String(settings.order_import_interval_minutes ?? 1),
     })
-  }, [settings.updated_at])
+  }, [settings.id, settings.updated_at])
 
   const set = (key: keyof typeof form) => (value: any) => setForm((f) => ({ ...f, [key]: value }))
 
@@ -53,6 +56,8 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
     try {
       const saved = await save.mutateAsync({
         sales_channel_id: form.sales_channel_id || null,
+        // A backend without per-account templates answers no template_id and would refuse one.
+        ...("template_id" in settings ? { template_id: form.template_id === STORE_DEFAULT ? null : form.template_id } : {}),
         stock_location_ids: form.stock_location_ids.length ? form.stock_location_ids : null,
         stock_buffer: Number(form.stock_buffer || 0),
         max_quantity: num(form.max_quantity),
@@ -94,9 +99,13 @@ export const RulesSection = ({ settings }: { settings: Settings }) => {
             </Select.Content>
           </Select>
         </Field>
+        <Field label="Mapping template" help="How this account's products are mapped to AliExpress; the store default unless you pick another.">
+          <AccountTemplateSelect value={form.template_id} onChange={set("template_id")} />
+        </Field>
         <Field label="Order import interval (minutes)" required help="How often new AliExpress orders are fetched (1-1440).">
           <Input type="number" min={1} max={1440} value={form.order_import_interval_minutes} onChange={(e) => set("order_import_interval_minutes")(e.target.value)} />
         </Field>
+        <div />
         <Field label="Stock buffer" help="Units held back from AliExpress per variant, so the last pieces are not oversold.">
           <Input type="number" min={0} name="stock_buffer" value={form.stock_buffer} onChange={(e) => set("stock_buffer")(e.target.value)} />
         </Field>

@@ -10,6 +10,7 @@ import { ListingStatusChart } from "../../components/status-chart"
 import { ListingStatusBadge, NoWrapText, ORDER_STATUS_META, SHIPMENT_STATUS_META } from "../../components/status-badges"
 import { EmptyState } from "../../components/empty-state"
 import { AccountHealthAlerts } from "../../components/account-health"
+import { useAccountPath } from "../../hooks/accounts"
 import { useImportOrdersNow, useSyncNow } from "../../hooks/actions"
 import { useOverview } from "../../hooks/settings"
 import { toastError } from "../../lib/errors"
@@ -48,9 +49,10 @@ const Stat = ({ label, children }: { label: string; children: React.ReactNode })
 )
 
 const OverviewPage = () => {
-  const { data, isLoading } = useOverview()
+  const { data, isPending, isError } = useOverview()
   const sync = useSyncNow()
   const importNow = useImportOrdersNow()
+  const linkTo = useAccountPath()
   const account = data?.account ?? null
   const connected = !!account?.is_connected
 
@@ -91,8 +93,8 @@ const OverviewPage = () => {
         </>
       }
     >
-      {!isLoading && <ConnectionBanner account={account} />}
-      {isLoading ? (
+      {!isPending && !isError && <ConnectionBanner account={account} />}
+      {isPending ? (
         <div className="flex flex-col gap-y-3" data-testid="overview-loading">
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
             <Skeleton className="h-56 w-full lg:col-span-2" />
@@ -121,7 +123,12 @@ const OverviewPage = () => {
               <SyncProgressBar progress={account.sync_progress} />
             </Container>
             <Container className="flex flex-col gap-y-4 px-6 py-4">
-              <Heading level="h2">Account</Heading>
+              <div>
+                <Heading level="h2">Account</Heading>
+                <Text size="small" className="text-ui-fg-subtle" data-testid="overview-account-name">
+                  {account.name}
+                </Text>
+              </div>
               <AccountHealthAlerts health={account.health} />
               <Stat label="Connection">
                 <Text size="small" data-testid="account-health" className={connected ? "text-ui-fg-base" : "text-ui-fg-error"}>
@@ -145,7 +152,7 @@ const OverviewPage = () => {
                 <Text size="small">{account.last_sync_at ? formatRelative(account.last_sync_at) : "Never"}</Text>
               </Stat>
               <Stat label="Orders">
-                <Link to="/aliexpress/orders" className="txt-compact-small text-ui-fg-interactive">
+                <Link to={linkTo("/aliexpress/orders")} className="txt-compact-small text-ui-fg-interactive">
                   {Object.entries(orders)
                     .filter(([, n]) => n)
                     .map(([s, n]) => `${n} ${ORDER_STATUS_META[s]?.label.toLowerCase() ?? s}`)
@@ -158,7 +165,7 @@ const OverviewPage = () => {
                   </Text>
                 )}
                 {(shipments.failed ?? 0) > 0 && (
-                  <Link to="/aliexpress/orders?tab=shipments" className="txt-compact-small text-ui-fg-error">
+                  <Link to={linkTo("/aliexpress/orders?tab=shipments")} className="txt-compact-small text-ui-fg-error">
                     {shipments.failed} {SHIPMENT_STATUS_META.failed.label.toLowerCase()}
                   </Link>
                 )}
@@ -184,7 +191,7 @@ const OverviewPage = () => {
                   {data.recent_listings.map((l) => (
                     <Table.Row key={l.id}>
                       <Table.Cell>
-                        <Link to={`/aliexpress/products?listing=${l.id}`} className="text-ui-fg-interactive">
+                        <Link to={linkTo(`/aliexpress/products?listing=${l.id}`)} className="text-ui-fg-interactive">
                           {l.product_title ?? l.product_id}
                         </Link>
                       </Table.Cell>

@@ -28,13 +28,18 @@ const MappingPage = () => {
   const save = useSaveTemplate()
   const [template, setTemplate] = useState<TemplateRecord | null>(null)
   const [dirty, setDirty] = useState(false)
+  // The chosen account's own template, when its settings pick one; else the store's default.
+  const accountTemplateId = settings.data?.settings?.template_id ?? null
 
   useEffect(() => {
     if (data && !dirty) {
-      const active = data.templates.find((t) => t.is_default) ?? data.templates[0]
+      const active =
+        (accountTemplateId && data.templates.find((t) => t.id === accountTemplateId)) ||
+        data.templates.find((t) => t.is_default) ||
+        data.templates[0]
       setTemplate(active ? { ...active } : { ...data.builtin_template })
     }
-  }, [data])
+  }, [data, accountTemplateId])
 
   const setField = (key: string, source: FieldSource | undefined) => {
     setDirty(true)
@@ -96,7 +101,11 @@ const MappingPage = () => {
               <div className="px-6 py-4">
                 <Heading level="h2">{template.name}</Heading>
                 <Text size="small" className="text-ui-fg-subtle">
-                  {template.id ? "The template used for every product in the AliExpress channel." : "Not saved yet: these are the built-in defaults."}
+                  {!template.id
+                    ? "Not saved yet: these are the built-in defaults."
+                    : template.id === accountTemplateId
+                      ? "This account's own template, picked in its settings."
+                      : "The store's default template, used by every account without a template of its own."}
                   {dirty ? " You have unsaved changes." : ""}
                 </Text>
               </div>

@@ -27,7 +27,7 @@ const OrdersPage = () => {
     () => ({ limit: PAGE_SIZE, offset, status: status === ALL ? undefined : status, q }),
     [offset, status, q]
   )
-  const { data, isLoading, isError, error } = useAeOrders(query)
+  const { data, isPending, isError, error } = useAeOrders(query)
   const orders = data?.orders ?? []
   const count = data?.count ?? 0
   const open = orders.find((o) => o.id === params.get("order")) ?? null
@@ -82,7 +82,7 @@ const OrdersPage = () => {
         </div>
         {isError ? (
           <EmptyState title="The orders could not be loaded" next={(error as Error)?.message ?? "Try again in a moment."} />
-        ) : isLoading ? (
+        ) : isPending ? (
           <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="orders-loading">
             {Array.from({ length: 6 }, (_, i) => (
               <Skeleton key={i} className="h-8 w-full" />

@@ -37,7 +37,7 @@ const ProductsPage = () => {
     }),
     [offset, status, problems, missing, q]
   )
-  const { data, isLoading, isError, error } = useListings(query)
+  const { data, isPending, isError, error } = useListings(query)
   const listings = data?.listings ?? []
   const count = data?.count ?? 0
   const open = listings.find((l) => l.id === params.get("listing")) ?? null
@@ -122,7 +122,7 @@ const ProductsPage = () => {
         </div>
         {isError ? (
           <EmptyState title="The listings could not be loaded" next={(error as Error)?.message ?? "Try again in a moment."} />
-        ) : isLoading ? (
+        ) : isPending ? (
           <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="listings-loading">
             {Array.from({ length: 6 }, (_, i) => (
               <Skeleton key={i} className="h-8 w-full" />

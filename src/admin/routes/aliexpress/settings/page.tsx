@@ -1,4 +1,4 @@
-import { useEffect } from "react"
+import { useEffect, useRef } from "react"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Alert, Skeleton, toast } from "@medusajs/ui"
 import { useSearchParams } from "react-router-dom"
@@ -7,21 +7,35 @@ import { ConnectionSection } from "../../../components/settings/connection-secti
 import { RulesSection } from "../../../components/settings/rules-section"
 import { CarrierSection } from "../../../components/settings/carrier-section"
 import { ConnectionBanner } from "../../../components/connection-banner"
-import { useSettings } from "../../../hooks/settings"
+import { useSettings, takeOAuthAccount } from "../../../hooks/settings"
+import { ACCOUNT_PARAM } from "../../../lib/account-path"
 
 const SettingsPage = () => {
-  const { data, isLoading } = useSettings()
+  const { data, isPending } = useSettings()
   const [params, setParams] = useSearchParams()
   const oauthError = params.get("error")
+  // Read once: React's development mode runs effects twice, and the remembered account is taken on the first.
+  const handled = useRef(false)
 
-  // The OAuth callback lands here with its outcome in the query string.
+  // The OAuth callback lands here with its outcome in the query string, and names the account it
+  // connected; if it does not, the account the round trip was started for is shown.
   useEffect(() => {
-    if (params.get("connected") === "1") {
-      toast.success("AliExpress connected", { description: "The seller account is linked; syncing can start." })
-      setParams({}, { replace: true })
-    } else if (oauthError) {
-      toast.error("AliExpress connection failed", { description: oauthError })
+    const connected = params.get("connected") === "1"
+    if ((!connected && !oauthError) || handled.current) {
+      return
     }
+    handled.current = true
+    const accountId = params.get(ACCOUNT_PARAM) ?? takeOAuthAccount()
+    if (connected) {
+      toast.success("AliExpress connected", { description: "The seller account is linked; syncing can start." })
+    } else {
+      toast.error("AliExpress connection failed", { description: oauthError ?? undefined })
+    }
+    const next = new URLSearchParams(connected ? {} : { error: oauthError ?? "" })
+    if (accountId) {
+      next.set(ACCOUNT_PARAM, accountId)
+    }
+    setParams(next, { replace: true })
   }, [])
 
   const settings = data?.settings ?? null
@@ -33,8 +47,8 @@ const SettingsPage = () => {
           The connection was not completed: {oauthError}
         </Alert>
       )}
-      {settings && settings.status !== "connected" && settings.status === "reconnect_needed" && <ConnectionBanner account={settings} />}
-      {isLoading ? (
+      {settings && settings.status === "reconnect_needed" && <ConnectionBanner account={settings} />}
+      {isPending ? (
         <Skeleton className="h-64 w-full" />
       ) : (
         <>
