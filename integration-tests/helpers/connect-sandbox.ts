@@ -22,20 +22,17 @@ export async function connectSandbox(
     { gateway_url: sandboxUrl, app_key: SANDBOX_APP_KEY, app_secret: SANDBOX_APP_SECRET, ...settings },
     admin
   )
-  const response = await fetch(`${sandboxUrl}/__sandbox/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: "{}",
-  })
-  if (!response.ok) {
-    throw new Error(`sandbox /__sandbox/tokens answered ${response.status}`)
-  }
-  const tokens: any = await response.json()
-  rememberSecret(tokens.access_token)
-  rememberSecret(tokens.refresh_token)
   const service: any = container.resolve("aliexpress")
   const account = await service.requireAccount()
-  await service.saveTokens(account.id, {
+  await saveSandboxTokens(container, account.id, await sandboxControl(sandboxUrl, "/tokens", {}))
+  return await service.requireAccount()
+}
+
+/** Stores a sandbox token pair on an account as the OAuth callback would (and keeps it out of logs). */
+async function saveSandboxTokens(container: MedusaContainer, accountId: string, tokens: any): Promise<void> {
+  rememberSecret(tokens.access_token)
+  rememberSecret(tokens.refresh_token)
+  await (container.resolve("aliexpress") as any).saveTokens(accountId, {
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
     accessTokenExpiresAt: new Date(Number(tokens.expire_time)),
@@ -43,7 +40,6 @@ export async function connectSandbox(
     sellerId: tokens.seller_id != null ? String(tokens.seller_id) : undefined,
     userNick: tokens.user_nick,
   })
-  return await service.requireAccount()
 }
 
 /**
@@ -74,19 +70,8 @@ export async function connectSecondAccount(
         admin
       )
     ).data.account.id
-  const tokens = await sandboxControl(sandboxUrl, "/tokens", { seller_id: opts.seller_id, ...opts.tokens })
-  rememberSecret(tokens.access_token)
-  rememberSecret(tokens.refresh_token)
-  const service: any = container.resolve("aliexpress")
-  await service.saveTokens(accountId, {
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    accessTokenExpiresAt: new Date(Number(tokens.expire_time)),
-    refreshTokenExpiresAt: new Date(Number(tokens.refresh_token_valid_time)),
-    sellerId: tokens.seller_id != null ? String(tokens.seller_id) : undefined,
-    userNick: tokens.user_nick,
-  })
-  return await service.requireAccount(accountId)
+  await saveSandboxTokens(container, accountId, await sandboxControl(sandboxUrl, "/tokens", { seller_id: opts.seller_id, ...opts.tokens }))
+  return await (container.resolve("aliexpress") as any).requireAccount(accountId)
 }
 
 /** Calls the sandbox control API (`/__sandbox/...`) and returns its JSON answer. */

@@ -7,7 +7,6 @@ process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "150"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
-import { defaultTemplate } from "../../src/lib/mapping"
 import { signPushBody } from "../../src/lib/aliexpress"
 import { listingSyncRunner } from "../../src/runners/listing-sync"
 import { orderImportRunner } from "../../src/runners/order-import"
@@ -15,6 +14,7 @@ import { createAdminHeaders } from "../helpers/admin-auth"
 import { connectSandbox, connectSecondAccount, sandboxControl, SANDBOX_APP_KEY, SANDBOX_APP_SECRET } from "../helpers/connect-sandbox"
 import { startImageServer } from "../helpers/image-server"
 import { ADDRESS } from "./orders-support"
+import { sleep, templateBody, until } from "./reliability-support"
 import { createSeedProducts, sampleProductSeed, setupUsStore, type ProductSeed } from "../../scripts/lib/store-setup"
 
 jest.setTimeout(240 * 1000)
@@ -32,22 +32,8 @@ afterAll(async () => {
   await images?.stop()
 })
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  let last: unknown
-  while (Date.now() < end) {
-    try {
-      const v = await fn()
-      if (v) return v as T
-    } catch (e) {
-      last = e
-    }
-    await sleep(150)
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`)
-}
+/** Polls until `fn` answers something truthy (a minute unless told). */
+const waitFor = <T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 60000) => until(what, fn, timeoutMs, 150)
 
 const sellerState = (sellerId: string) => sandboxControl(sandbox.url, `/state?seller_id=${sellerId}`)
 const skusOnSeller = async (sellerId: string) =>
@@ -98,21 +84,7 @@ medusaIntegrationTestRunner({
         seller_id: secondSeller,
         settings: { stock_location_ids: [store.stockLocationId] },
       })
-      const template = defaultTemplate("Tees")
-      const res = await api.post(
-        "/admin/aliexpress/templates",
-        {
-          name: "Tees",
-          is_default: true,
-          fields: {
-            ...template.fields,
-            category_id: { source: "constant", value: 200000346 },
-            freight_template_id: { source: "constant", value: 1000 },
-            service_template_id: { source: "constant", value: 1001001 },
-          },
-        },
-        admin
-      )
+      const res = await api.post("/admin/aliexpress/templates", templateBody(), admin)
       expect(res.status).toBe(201)
     })
 
