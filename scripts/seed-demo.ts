@@ -24,7 +24,8 @@ export default async function seedDemo({ container }: ExecArgs) {
   const store = await setupUsStore(container)
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
 
-  let account = await service.getAccount()
+  // The demo seeds and keeps the first account; any added in the admin are left as they are.
+  let account = (await service.listAccounts())[0] ?? null
   let credentialsChanged = false
   if (!account) {
     const { result } = await saveAliExpressSettingsWorkflow(container).run({
@@ -39,7 +40,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     // A rerun with another SANDBOX_PORT or ALIEXPRESS_APP_KEY/SECRET: the stored account
     // follows the environment the demo was started with, and connects again below.
     await saveAliExpressSettingsWorkflow(container).run({
-      input: { gateway_url: sandboxUrl, app_key: appKey, app_secret: appSecret },
+      input: { account_id: account.id, gateway_url: sandboxUrl, app_key: appKey, app_secret: appSecret },
     })
     credentialsChanged = true
     logger.info(`Demo: account brought in line with this run (${sandboxUrl}, app key ${appKey})`)
@@ -58,7 +59,7 @@ export default async function seedDemo({ container }: ExecArgs) {
     } as any)
     logger.info("Demo: plugin connected to the AliExpress sandbox")
   }
-  account = await service.requireAccount()
+  account = await service.requireAccount(account!.id)
 
   const productModule = container.resolve(Modules.PRODUCT)
   const [already] = await productModule.listProducts({ handle: DEMO_PRODUCTS[0].handle })
