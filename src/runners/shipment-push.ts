@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { shipmentPushLockKey } from "../lib/orders/constants"
+import { within } from "./within"
 import { ALIEXPRESS_MODULE } from "../modules/aliexpress"
 import type AliExpressModuleService from "../modules/aliexpress/service"
 import { listDueAliExpressShipmentsWorkflow } from "../workflows/shipments/workflows/list-due-shipments"
@@ -44,7 +45,17 @@ export async function pushShipmentOfFulfillment(container: MedusaContainer, fulf
 export async function pushDueShipments(container: MedusaContainer, limit = 100): Promise<ShipmentSweepCounts> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const accounts = await service.listConnectedAccounts()
-  const swept = await Promise.allSettled(accounts.map((a) => pushDueShipmentsOf(container, a.id, limit)))
+  const idle: ShipmentSweepCounts = { sent: 0, pending: 0, failed: 0 }
+  const swept = await Promise.allSettled(
+    accounts.map((a) => {
+      // An account whose sweep is still going (AliExpress slow for it) is left to it.
+      if (sweeping.has(a.id)) return Promise.resolve(idle)
+      const sweep = pushDueShipmentsOf(container, a.id, limit)
+      sweeping.set(a.id, sweep)
+      void sweep.catch(() => undefined).finally(() => sweeping.delete(a.id))
+      return within(sweep, SWEEP_WAIT_MS, () => idle)
+    })
+  )
   const counts: ShipmentSweepCounts = { sent: 0, pending: 0, failed: 0 }
   for (const outcome of swept) {
     if (outcome.status === "rejected") {
@@ -55,6 +66,11 @@ export async function pushDueShipments(container: MedusaContainer, limit = 100):
   }
   return counts
 }
+
+/** Sweeps under way in this process, per account. */
+const sweeping = new Map<string, Promise<ShipmentSweepCounts>>()
+/** How long the job waits for one account's sweep before leaving it to finish in the background. */
+const SWEEP_WAIT_MS = 50_000
 
 async function pushDueShipmentsOf(container: MedusaContainer, accountId: string, limit: number): Promise<ShipmentSweepCounts> {
   return await container.resolve(Modules.LOCKING).execute(

@@ -107,10 +107,17 @@ export class AccountListingSync {
 
   /** The reconcile job: queue every listing and product of the channel, then run; unchanged ones cost no call. */
   async reconcile(container: MedusaContainer): Promise<void> {
+    if (this.running) {
+      // A run is going: it is the reconcile's work already; queueing everything again under it
+      // would only make it plan the same products twice. The next reconcile looks again.
+      return
+    }
     try {
       const { result } = await requestListingSyncWorkflow(container).run({ input: { account_id: this.accountId, all: true } })
       if (result.requested) {
-        await this.start(container, {})
+        // Not awaited: the job ends once every account is queued, so a long run of one account
+        // never delays the next reconcile of another.
+        void this.start(container, {})
       }
       this.watchReviews(container)
     } catch (error) {

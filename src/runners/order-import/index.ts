@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
+import { within } from "../within"
 import { AccountOrderImport, type OrderImportInput, type OrderImportResult } from "./account-runner"
 
 export { importOrderChanges, type OrderImportInput, type OrderImportResult } from "./account-runner"
@@ -10,12 +11,19 @@ export { importOrderChanges, type OrderImportInput, type OrderImportResult } fro
  * gathering and client (so its own rate limit). The scheduled run asks every connected account
  * side by side, so a slow or failing account never holds up another.
  */
+type ScheduledOutcome = { account_id: string; result?: OrderImportResult; error?: unknown }
+
+/** How long the job waits for one account's scheduled run: under the 30-second tick. */
+const SCHEDULED_WAIT_MS = 25_000
+
 /** How long the connected accounts are reused by store changes, which come in bursts. */
 const ACCOUNT_LIST_TTL_MS = 5000
 
 export class OrderImportRunners {
   private readonly runners = new Map<string, AccountOrderImport>()
   private connected: { at: number; ids: Promise<string[]> } | null = null
+  /** scheduled runs under way in this process, per account */
+  private readonly scheduledRuns = new Map<string, Promise<ScheduledOutcome>>()
 
   /** The runner of one account (made on first use). */
   forAccount(accountId: string): AccountOrderImport {
@@ -32,18 +40,30 @@ export class OrderImportRunners {
     return this.forAccount(accountId).run(container, input)
   }
 
-  /** The job's tick: every connected account whose interval is due; one account's failure is its own. */
-  async runScheduled(container: MedusaContainer): Promise<Array<{ account_id: string; result?: OrderImportResult; error?: unknown }>> {
+  /**
+   * The job's tick: every connected account whose interval is due, side by side; one account's
+   * failure is its own. A run still going after `waitMs` (a slow AliExpress, a long backlog) goes
+   * on in the background and that account's next ticks are skipped until it ends, so the job
+   * returns in time for the other accounts' next tick.
+   */
+  async runScheduled(container: MedusaContainer, waitMs = SCHEDULED_WAIT_MS): Promise<ScheduledOutcome[]> {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const accounts = await service.listConnectedAccounts()
     this.connected = { at: Date.now(), ids: Promise.resolve(accounts.map((a) => a.id)) }
     return await Promise.all(
-      accounts.map((account) =>
-        this.run(container, account.id, { trigger: "schedule" }).then(
-          (result) => ({ account_id: account.id, result }),
-          (error) => ({ account_id: account.id, error })
+      accounts.map((account): Promise<ScheduledOutcome> => {
+        const still = (): ScheduledOutcome => ({ account_id: account.id, result: { skip_reason: "still_running", window: null, account_id: account.id } })
+        if (this.scheduledRuns.has(account.id)) {
+          return Promise.resolve(still())
+        }
+        const run = this.run(container, account.id, { trigger: "schedule" }).then(
+          (result): ScheduledOutcome => ({ account_id: account.id, result }),
+          (error): ScheduledOutcome => ({ account_id: account.id, error })
         )
-      )
+        this.scheduledRuns.set(account.id, run)
+        void run.finally(() => this.scheduledRuns.delete(account.id))
+        return within(run, waitMs, still)
+      })
     )
   }
 
