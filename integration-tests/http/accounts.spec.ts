@@ -3,7 +3,10 @@ process.env.ALIEXPRESS_ORDER_IMPORT_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "150"
 process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "150"
+// A hung call is given up after 3 s instead of the default 20 s.
+process.env.ALIEXPRESS_REQUEST_TIMEOUT_MS = "3000"
 
+import net from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { startSandbox, type SandboxHandle } from "../../src/sandbox"
@@ -311,6 +314,43 @@ medusaIntegrationTestRunner({
       // One account again: the routes need no account_id, as before.
       expect((await api.get("/admin/aliexpress/settings", admin)).data.settings.id).toBe(first.id)
       expect((await api.post("/admin/aliexpress/orders/import", {}, admin)).data.result.skip_reason).toBeNull()
+    })
+
+    it("a hanging account does not hold up the other's scheduled import", async () => {
+      const [tee1] = await create([seed(1)], [first.sales_channel_id])
+      await Promise.race([listingSyncRunner.whenIdle(), sleep(60000)])
+      await syncAndWait(first.id)
+      // The second account's AliExpress takes every connection and never answers.
+      const blackHole = net.createServer(() => undefined)
+      await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", resolve))
+      const port = (blackHole.address() as net.AddressInfo).port
+      try {
+        await api.post(`/admin/aliexpress/accounts/${second.id}`, { gateway_url: `http://127.0.0.1:${port}` }, admin)
+        await sandboxControl(sandbox.url, "/orders", { items: [{ sku_code: skusOf(tee1)[0], quantity: 1 }], address: ADDRESS, shipping_amount: "1.00" })
+
+        const started = Date.now()
+        const tick = await orderImportRunner.runScheduled(getContainer(), 2000)
+        expect(Date.now() - started).toBeLessThan(2000 + 1500)
+        const byAccount = new Map(tick.map((o) => [o.account_id, o]))
+        expect(byAccount.get(first.id)?.result).toMatchObject({ imported: 1 })
+        expect(byAccount.get(second.id)?.result).toMatchObject({ skip_reason: "still_running" })
+
+        // The next tick serves the first account again and leaves the hanging one to its run.
+        await sandboxControl(sandbox.url, "/orders", { items: [{ sku_code: skusOf(tee1)[1], quantity: 1 }], address: ADDRESS, shipping_amount: "1.00" })
+        await api.post(`/admin/aliexpress/accounts/${first.id}`, { order_import_interval_minutes: 1 }, admin)
+        await service().updateAliExpressAccounts({ id: first.id, last_order_import_at: new Date(0) })
+        const next = await orderImportRunner.runScheduled(getContainer(), 2000)
+        const nextBy = new Map(next.map((o) => [o.account_id, o]))
+        expect(nextBy.get(first.id)?.result).toMatchObject({ imported: 1 })
+        expect(nextBy.get(second.id)?.result).toMatchObject({ skip_reason: "still_running" })
+
+        // The hanging run ends with a failure of its own, recorded on its account only.
+        const health = async (accountId: string) => (await api.get(`/admin/aliexpress/overview?account_id=${accountId}`, admin)).data.account.health
+        await waitFor("the hanging run to give up", async () => ["warning", "error"].includes((await health(second.id)).order_import.state), 90000)
+        expect((await health(first.id)).order_import.state).toBe("ok")
+      } finally {
+        blackHole.close()
+      }
     })
   },
 })
