@@ -27,7 +27,7 @@ import type { HealthOutcome } from "../../lib/health/transition"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
 /** Category attribute definitions are read again after a day (or on an explicit refresh). */
-const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
+export const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
 /** How long a read is shared with concurrent callers (sync pages planned at the same moment). */
 const SHARED_READ_MS = 10 * 1000
 
