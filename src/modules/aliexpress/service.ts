@@ -152,6 +152,23 @@ class AliExpressModuleService extends MedusaService({
   }
 
   /**
+   * Queues (`at`) or takes off the queue (null) the given listings in one statement. Every page
+   * of a sync run claims its listings and a reconcile queues the whole catalogue, so this skips
+   * the ORM's read of each whole row (stored payload included) that a generic update makes first.
+   * `also` sets a few more plain columns with it (next_attempt_at, stock_hash, status).
+   */
+  async setSyncRequested(ids: string[], at: Date | null, also: Record<string, string | Date | null> = {}): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    await knex("aliexpress_listing")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+      .update({ ...also, sync_requested_at: at, updated_at: new Date() })
+  }
+
+  /**
    * Writes many listing rows at once: one read of the rows and batched updates in one
    * transaction per slice of LISTING_WRITE_SLICE, instead of a round trip per row (at 1,000
    * price changes the one-by-one writes were 44 s of a 45 s run). The same listing given twice
