@@ -51,10 +51,37 @@ export type PlannedListing = {
   problems: Problem[]
   /** a previous post may have created the product: look it up by SKU before posting */
   lookup_first: boolean
+  /** the listing's stamp for these hashes (src/lib/listings/source-stamp.ts), when known */
+  source_stamp?: string | null
+  /** store `source_stamp` now: nothing is sent and the listing already has these hashes */
+  stamp_write?: boolean
 }
 
 /** Hash of everything sent, to recognise a payload AliExpress already refused. */
 export const fullHash = (h: Hashes) => `${h.content}:${h.price}:${h.stock}`
+
+/**
+ * The plan of a listing known to be unchanged (its stamp matched): nothing to send, nothing to
+ * store, the product not even loaded.
+ */
+export function unchangedPlan(row: ListingRow): PlannedListing {
+  return {
+    listing_id: row.id,
+    product_id: row.product_id,
+    ae_product_id: row.ae_product_id,
+    action: "none",
+    online: false,
+    send_price: false,
+    send_stock: false,
+    title: null,
+    sku_codes: [],
+    payload: null,
+    source_images: [],
+    hashes: row.content_hash && row.price_hash && row.stock_hash ? { content: row.content_hash, price: row.price_hash, stock: row.stock_hash } : null,
+    problems: [],
+    lookup_first: false,
+  }
+}
 
 /**
  * Decides what one listing needs, from its row, its product (undefined when deleted) and

@@ -27,7 +27,7 @@ import type { HealthOutcome } from "../../lib/health/transition"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
 /** Category attribute definitions are read again after a day (or on an explicit refresh). */
-const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
+export const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
 /** How long a read is shared with concurrent callers (sync pages planned at the same moment). */
 const SHARED_READ_MS = 10 * 1000
 
@@ -149,6 +149,23 @@ class AliExpressModuleService extends MedusaService({
    */
   async saveListing(data: { id: string } & Record<string, unknown>) {
     return await this.updateAliExpressListings(data as any)
+  }
+
+  /**
+   * Queues (`at`) or takes off the queue (null) the given listings in one statement. Every page
+   * of a sync run claims its listings and a reconcile queues the whole catalogue, so this skips
+   * the ORM's read of each whole row (stored payload included) that a generic update makes first.
+   * `also` sets a few more plain columns with it (next_attempt_at, stock_hash, status).
+   */
+  async setSyncRequested(ids: string[], at: Date | null, also: Record<string, string | Date | null> = {}): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    await knex("aliexpress_listing")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+      .update({ ...also, sync_requested_at: at, updated_at: new Date() })
   }
 
   /**

@@ -38,6 +38,12 @@ export const AliExpressListing = model
     stock_hash: model.text().nullable(),
     /** hash of a payload AliExpress refused: not sent again until the product changes */
     refused_hash: model.text().nullable(),
+    /**
+     * Fingerprint of everything the last mapping of this listing read (the product's rows,
+     * prices, stock, mapping settings) together with the three hashes that mapping produced:
+     * while it still matches, the reconcile knows the product is unchanged without mapping it.
+     */
+    source_stamp: model.text().nullable(),
     last_payload: model.json().nullable(),
     last_error: model.text().nullable(),
     audit_reason: model.text().nullable(),

@@ -123,6 +123,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       ctx.writes.add({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
+        source_stamp: plan.source_stamp ?? null,
         ae_product_id: productId,
         ae_status: "auditing",
         status: "auditing",
@@ -136,6 +137,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       ctx.writes.add({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
+        source_stamp: plan.source_stamp ?? null,
         // An edit goes back under review on AliExpress.
         ae_status: "auditing",
         status: "auditing",

@@ -17,7 +17,7 @@ export const claimListingBatchStep = createStep(
     if (!input.listing_ids.length) {
       return new StepResponse([], [])
     }
-    await service.updateAliExpressListings({ selector: { id: input.listing_ids }, data: { sync_requested_at: null } })
+    await service.setSyncRequested(input.listing_ids, null)
     return new StepResponse(input.listing_ids, input.listing_ids)
   },
   async (ids, { container }) => {

@@ -8,13 +8,18 @@ export const recordListingPlansStepId = "record-aliexpress-listing-plans"
 
 /**
  * Stores what needs no call: problems of invalid products (never sent), products gone from
- * the channel before they were listed, and rows of deleted products. Compensation restores
- * the rows it changed.
+ * the channel before they were listed, rows of deleted products, and the stamps of listings
+ * found unchanged. Compensation restores the rows it changed (a stamp stays true whatever
+ * happens to the rest of the page: it only says what the mapping made of that product).
  */
 export const recordListingPlansStep = createStep(
   recordListingPlansStepId,
   async (input: { plans: PlannedListing[] }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+    const stamps = input.plans.filter((p) => p.stamp_write && p.source_stamp)
+    if (stamps.length) {
+      await service.saveListings(stamps.map((p) => ({ id: p.listing_id, source_stamp: p.source_stamp })))
+    }
     const touched = input.plans.filter((p) => p.action === "invalid" || p.action === "remove" || p.status)
     if (!touched.length) {
       return new StepResponse(undefined, [])

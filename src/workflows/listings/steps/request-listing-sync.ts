@@ -54,14 +54,14 @@ export const requestListingSyncStep = createStep(
       const inChannel = knownInChannel ? new Set(missing) : await productsInChannel(container, channelId, missing)
       const toCreate = missing.filter((id) => inChannel.has(id))
       if (rows.length) {
-        await service.updateAliExpressListings({
-          selector: { id: rows.map((r) => r.id) },
-          data: {
-            sync_requested_at: now,
+        await service.setSyncRequested(
+          rows.map((r) => r.id),
+          now,
+          {
             ...(input.retry_now ? { next_attempt_at: null } : {}),
             ...(input.resend_stock ? { stock_hash: null } : {}),
-          },
-        })
+          }
+        )
         const drafts = rows.filter((r) => r.status === "draft").map((r) => r.id)
         if (drafts.length) {
           await service.updateAliExpressListings({ selector: { id: drafts }, data: { status: "pending" } })
