@@ -200,7 +200,7 @@ medusaIntegrationTestRunner({
       for (const ae_order_id of ["3000000001", "3000000002"]) {
         await bus.emit({
           name: ORDER_IMPORTED_EVENT,
-          data: { ae_order_id, order_id: null, outcome: "imported", account_id: account.id, variant_ids: [red.id], product_ids: [product.id] },
+          data: { ae_order_id, order_id: null, outcome: "imported", variant_ids: [red.id], product_ids: [product.id] },
         })
       }
       const afterOrder = await waitFor("a run started by the imported orders", async () => {
