@@ -117,7 +117,10 @@ export class AccountOrderImport {
       }
       throw error
     }
-    if (!result.skip_reason && result.account_id) {
+    // A look at held orders after a store change that found nothing to do never asked
+    // AliExpress anything: it proves nothing about the import and must not close an incident.
+    const askedAliExpress = input.trigger !== "store_change" || !!(result.imported || result.held || result.failed || result.status_updates || result.retried)
+    if (!result.skip_reason && result.account_id && askedAliExpress) {
       await healthReporter.report(container, result.account_id, "order_import", { ok: true })
       if (input.trigger === "schedule") {
         await healthReporter.checkToken(container, this.accountId).catch(() => undefined)
