@@ -7,6 +7,7 @@ import type AliExpressModuleService from "../src/modules/aliexpress/service"
 import { saveAliExpressSettingsWorkflow } from "../src/workflows/settings/workflows/save-settings"
 import { sampleProductSeed, setupUsStore, type ProductSeed } from "../scripts/lib/store-setup"
 import { bulkCreateProducts } from "./lib/bulk-seed"
+import { useFastUlids } from "./lib/fast-ids"
 import { applyDemoMapping } from "../scripts/lib/demo-mapping"
 
 const envSchema = z.object({
@@ -33,6 +34,7 @@ const SEED_LANES = Number(process.env.BENCH_SEED_LANES || 2)
 export default async function seedBench({ container }: ExecArgs) {
   const env = envSchema.parse(process.env)
   const startedAt = Date.now()
+  useFastUlids()
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const store = await setupUsStore(container)
   // Imported orders are taxed through the region's tax provider, which setupUsStore leaves unset.
@@ -57,6 +59,7 @@ export default async function seedBench({ container }: ExecArgs) {
   })
   const categoryIds = { "t-shirts": categories[0].id }
 
+  if (process.env.BENCH_SEED_TRACE) process.stdout.write(`SEED_TRACE setup ${Date.now() - startedAt}\n`)
   // Slices go in SEED_LANES at once: while one slice's rows are built in Node, the other's
   // inserts run in PostgreSQL.
   let next = 0
@@ -86,6 +89,7 @@ export default async function seedBench({ container }: ExecArgs) {
     }
   }
   await Promise.all(Array.from({ length: SEED_LANES }, lane))
+  if (process.env.BENCH_SEED_TRACE) process.stdout.write(`SEED_TRACE slices ${Date.now() - startedAt}\n`)
   await applyDemoMapping(container)
 
   const response = await fetch(`${env.BENCH_SANDBOX_URL}/__sandbox/tokens`, {

@@ -225,6 +225,9 @@ async function seedStore(
     ["exec", "./bench/seed.ts"],
     {
       ...env,
+      // The seed allocates millions of short-lived ORM objects: a larger young generation
+      // makes V8 collect them less often (about a sixth of the seed's CPU went to collections).
+      NODE_OPTIONS: [env.NODE_OPTIONS, "--max-semi-space-size=64"].filter(Boolean).join(" "),
       BENCH_PRODUCTS: String(options.products),
       BENCH_STOCK: String(options.stock),
       BENCH_IMAGE_URL: images.url,
