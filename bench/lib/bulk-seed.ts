@@ -16,10 +16,10 @@ const variantSku = (seed: ProductSeed, color: string, size: string) =>
  * Creates a slice of benchmark products straight through the module services' bulk creates:
  * products with their options, variants and images in one call, one call for the price sets,
  * one for the inventory items and one for their levels, then the links (variant <-> price set,
- * variant <-> inventory item, product <-> sales channel, product <-> shipping profile) through
- * their link modules. The same rows createProductsWorkflow writes, without its per-product steps and events
- * (the bench starts its first sync itself), which is what makes 100,000 products fit in
- * minutes rather than most of an hour.
+ * variant <-> inventory item, product <-> sales channel, product <-> shipping profile) with one
+ * INSERT per link table. The same rows createProductsWorkflow writes, without its per-product
+ * steps and events (the bench starts its first sync itself), which is what makes 100,000
+ * products fit in minutes rather than most of an hour.
  */
 export async function bulkCreateProducts(container: MedusaContainer, seeds: ProductSeed[], target: BulkSeedTarget): Promise<number> {
   const productModule = container.resolve(Modules.PRODUCT)
