@@ -112,7 +112,7 @@ function seeding(env: BenchEnv, n: number): BenchResult {
     "s",
     n >= FULL_SIZE ? "<=" : undefined,
     n >= FULL_SIZE ? SEED_BOUND_S : undefined,
-    `${Math.round(n / seconds)} products/s (bench/seed.ts, module bulk creates)` +
+    `${Math.round(n / seconds)} products/s (bench/seed.ts: module bulk creates, one INSERT per link table, ${process.env.BENCH_SEED_PROCESSES || 2} processes)` +
       (n < FULL_SIZE ? `; ${Math.round(extrapolated)} s extrapolated linearly to ${FULL_SIZE} (bound ${SEED_BOUND_S} s there)` : "")
   )
 }
