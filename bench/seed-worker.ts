@@ -22,8 +22,8 @@ const jobSchema = z.object({
  * BENCH_SEED_JOB. Seeding through the module services is bound by Node's CPU (the ORM), not by
  * PostgreSQL, so a second process uses the machine's second core.
  */
-export default async function seedWorker(_: ExecArgs & { container: any }) {
+export default async function seedWorker({ container }: ExecArgs) {
   const job: SliceJob = jobSchema.parse(JSON.parse(process.env.BENCH_SEED_JOB ?? "null"))
   useFastUlids()
-  await seedSlices(_.container, job, (count) => process.stdout.write(`BENCH_SEED_SLICE ${count}\n`))
+  await seedSlices(container, job, (count) => process.stdout.write(`BENCH_SEED_SLICE ${count}\n`))
 }

@@ -23,8 +23,8 @@ const envSchema = z.object({
 
 /**
  * Processes that seed products at once, this one included. The module services' bulk creates
- * keep one Node process busy while PostgreSQL does a tenth of the work, so on 2 cores the
- * second process nearly doubles the rate.
+ * keep one Node process busy (the ORM) while PostgreSQL does about a tenth of the work, so a
+ * second process puts the second core to use; on a machine others share it gains less.
  */
 const SEED_PROCESSES = Number(process.env.BENCH_SEED_PROCESSES || 2)
 const medusaBin = path.resolve(__dirname, "..", "node_modules", ".bin", "medusa")

@@ -5,8 +5,8 @@ import { randomBytes } from "crypto"
  * crypto.randomBytes for one byte per character: 16 calls for every row. Seeding 100,000
  * products makes some 4 million rows, and those calls were about a sixth of the seed's CPU.
  * This swaps in the package's own generator fed from a pool of the same crypto bytes, so the
- * ids keep their format and randomness. Only bench/seed.ts loads it: it changes the ids of the
- * seeding process and of nothing else.
+ * ids keep their format and randomness. Only the bench's seeding processes (bench/seed.ts and
+ * bench/seed-worker.ts) call it: it changes how their ids are drawn and nothing else.
  */
 export function useFastUlids(): void {
   // The exports object every caller reads `ulid` from (generateEntityId calls `ulid_1.ulid()`).
