@@ -1,3 +1,5 @@
+import { spawn } from "child_process"
+import path from "path"
 import { createProductCategoriesWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { ExecArgs } from "@medusajs/framework/types"
@@ -5,8 +7,9 @@ import { z } from "zod"
 import { ALIEXPRESS_MODULE } from "../src/modules/aliexpress"
 import type AliExpressModuleService from "../src/modules/aliexpress/service"
 import { saveAliExpressSettingsWorkflow } from "../src/workflows/settings/workflows/save-settings"
-import { sampleProductSeed, setupUsStore, type ProductSeed } from "../scripts/lib/store-setup"
-import { bulkCreateProducts } from "./lib/bulk-seed"
+import { setupUsStore } from "../scripts/lib/store-setup"
+import { seedSlices, type SliceJob } from "./lib/seed-slices"
+import { useFastUlids } from "./lib/fast-ids"
 import { applyDemoMapping } from "../scripts/lib/demo-mapping"
 
 const envSchema = z.object({
@@ -19,11 +22,12 @@ const envSchema = z.object({
 })
 
 /**
- * Products per bulk create: large enough that each table gets few, big inserts, small enough
- * that one slice (with its 4 variants, prices, stock and images each) stays a few MiB.
+ * Processes that seed products at once, this one included. The module services' bulk creates
+ * keep one Node process busy (the ORM) while PostgreSQL does about a tenth of the work, so a
+ * second process puts the second core to use; on a machine others share it gains less.
  */
-const CHUNK = Number(process.env.BENCH_SEED_CHUNK || 500)
-const SEED_LANES = Number(process.env.BENCH_SEED_LANES || 2)
+const SEED_PROCESSES = Number(process.env.BENCH_SEED_PROCESSES || 2)
+const medusaBin = path.resolve(__dirname, "..", "node_modules", ".bin", "medusa")
 
 /**
  * Seeds a benchmark store: the US store, N products in the AliExpress channel with two
@@ -33,6 +37,7 @@ const SEED_LANES = Number(process.env.BENCH_SEED_LANES || 2)
 export default async function seedBench({ container }: ExecArgs) {
   const env = envSchema.parse(process.env)
   const startedAt = Date.now()
+  useFastUlids()
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const store = await setupUsStore(container)
   // Imported orders are taxed through the region's tax provider, which setupUsStore leaves unset.
@@ -57,35 +62,30 @@ export default async function seedBench({ container }: ExecArgs) {
   })
   const categoryIds = { "t-shirts": categories[0].id }
 
-  // Slices go in SEED_LANES at once: while one slice's rows are built in Node, the other's
-  // inserts run in PostgreSQL.
-  let next = 0
-  let seeded = 0
-  const lane = async () => {
-    for (let start = next; start < env.BENCH_PRODUCTS; start = next) {
-      next = start + CHUNK
-      const seeds: ProductSeed[] = []
-      for (let i = start; i < Math.min(env.BENCH_PRODUCTS, start + CHUNK); i++) {
-        seeds.push(
-          sampleProductSeed(i, {
-            images: [`${env.BENCH_IMAGE_URL}/p${i}-front.jpg`, `${env.BENCH_IMAGE_URL}/p${i}-back.jpg`],
-            stock: env.BENCH_STOCK,
-            categoryHandle: "t-shirts",
-          })
-        )
-      }
-      await bulkCreateProducts(container, seeds, {
-        salesChannelId: account.sales_channel_id!,
-        shippingProfileId: store.shippingProfileId,
-        stockLocationId: store.stockLocationId,
-        categoryIds,
-      })
-      seeded += seeds.length
-      // The bench runner reads this line to move its progress bar.
-      process.stdout.write(`BENCH_SEEDED ${seeded}/${env.BENCH_PRODUCTS}\n`)
-    }
+  if (process.env.BENCH_SEED_TRACE) process.stdout.write(`SEED_TRACE setup ${Date.now() - startedAt}\n`)
+  const job: Omit<SliceJob, "part"> = {
+    products: env.BENCH_PRODUCTS,
+    stock: env.BENCH_STOCK,
+    imageUrl: env.BENCH_IMAGE_URL,
+    target: {
+      salesChannelId: account.sales_channel_id!,
+      shippingProfileId: store.shippingProfileId,
+      stockLocationId: store.stockLocationId,
+      categoryIds,
+    },
+    parts: SEED_PROCESSES,
   }
-  await Promise.all(Array.from({ length: SEED_LANES }, lane))
+  let seeded = 0
+  const onSeeded = (count: number) => {
+    seeded += count
+    // The bench runner reads this line to move its progress bar.
+    process.stdout.write(`BENCH_SEEDED ${seeded}/${env.BENCH_PRODUCTS}\n`)
+  }
+  await Promise.all([
+    seedSlices(container, { ...job, part: 0 }, onSeeded),
+    ...Array.from({ length: SEED_PROCESSES - 1 }, (_, i) => runWorker({ ...job, part: i + 1 }, onSeeded)),
+  ])
+  if (process.env.BENCH_SEED_TRACE) process.stdout.write(`SEED_TRACE slices ${Date.now() - startedAt}\n`)
   await applyDemoMapping(container)
 
   const response = await fetch(`${env.BENCH_SANDBOX_URL}/__sandbox/tokens`, {
@@ -105,4 +105,28 @@ export default async function seedBench({ container }: ExecArgs) {
   // The bench runner reads this line for the seeding row.
   process.stdout.write(`BENCH_SEED_MS ${Date.now() - startedAt}\n`)
   logger.info(`Bench: seeded ${env.BENCH_PRODUCTS} products, account connected to ${env.BENCH_SANDBOX_URL}`)
+}
+
+/** Runs bench/seed-worker.ts on one share of the slices; its output goes to this process's log. */
+function runWorker(job: SliceJob, onSeeded: (count: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(medusaBin, ["exec", "./bench/seed-worker.ts"], {
+      cwd: path.resolve(__dirname, ".."),
+      env: { ...process.env, BENCH_SEED_JOB: JSON.stringify(job) },
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+    let buffered = ""
+    child.stdout.on("data", (d: Buffer) => {
+      buffered += d.toString()
+      const lines = buffered.split("\n")
+      buffered = lines.pop() ?? ""
+      for (const line of lines) {
+        const slice = /^BENCH_SEED_SLICE (\d+)/.exec(line)
+        if (slice) onSeeded(Number(slice[1]))
+        else process.stdout.write(`[seed part ${job.part}] ${line}\n`)
+      }
+    })
+    child.on("error", reject)
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seed part ${job.part} exited with ${code}`))))
+  })
 }

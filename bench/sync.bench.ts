@@ -32,9 +32,10 @@ const STOCK = 10
 /** Generous: the bound is calls / R, this only stops a stuck run. */
 const syncTimeout = (calls: number, rate: number) => Math.max(300_000, (calls / rate) * 3000)
 
-function envFor(name: string, n: number, rate: number, heapMiB: number | undefined): Promise<BenchEnv> {
+function envFor(name: string, n: number, rate: number, heapMiB: number | undefined, seedOnly = false): Promise<BenchEnv> {
   return startBenchEnv({
     name,
+    seedOnly,
     rate,
     products: n,
     stock: STOCK,
@@ -111,7 +112,7 @@ function seeding(env: BenchEnv, n: number): BenchResult {
     "s",
     n >= FULL_SIZE ? "<=" : undefined,
     n >= FULL_SIZE ? SEED_BOUND_S : undefined,
-    `${Math.round(n / seconds)} products/s (bench/seed.ts, module bulk creates)` +
+    `${Math.round(n / seconds)} products/s (bench/seed.ts: module bulk creates, one INSERT per link table, ${process.env.BENCH_SEED_PROCESSES || 2} processes)` +
       (n < FULL_SIZE ? `; ${Math.round(extrapolated)} s extrapolated linearly to ${FULL_SIZE} (bound ${SEED_BOUND_S} s there)` : "")
   )
 }
@@ -235,6 +236,10 @@ async function stockDelay(env: BenchEnv, n: number, samples: number): Promise<Be
 export async function run(options: Options): Promise<BenchResult[]> {
   const { n, rate } = options
   const results: BenchResult[] = []
+  // BENCH_SEED_ONLY=1: benchmark 0 alone, in its own database, to measure seeding quickly.
+  if (process.env.BENCH_SEED_ONLY) {
+    return [seeding(await envFor("seed-only", n, rate, options.heapMiB, true), n)]
+  }
   let env: BenchEnv | null = await envFor("sync", n, rate, options.heapMiB)
   let peakAtN: number
   try {
