@@ -309,6 +309,15 @@ export class SandboxStore {
   }
 
   /** An image from any seller's bank: image URLs are public, as on AliExpress's CDN. */
+  /** Moves an order to a status as its seller would (by-hand cases the control API has no action for). */
+  setOrderStatus(order: OrderRecord, status: string): void {
+    const found = this.findOrder(order.order_id)
+    if (!found) {
+      throw new Error(`order ${order.order_id} is not in the sandbox`)
+    }
+    found.seller.setOrderStatus(order, status)
+  }
+
   findImage(hash: string): ImageRecord | undefined {
     for (const seller of this.sellers.values()) {
       const image = seller.images.get(hash)
