@@ -31,6 +31,9 @@ export const CATEGORY_ATTRIBUTES_TTL_MS = 24 * 3600 * 1000
 /** How long a read is shared with concurrent callers (sync pages planned at the same moment). */
 const SHARED_READ_MS = 10 * 1000
 
+/** How long the store's account ids are reused by store events (they come in bursts). */
+const ACCOUNT_IDS_TTL_MS = 5000
+
 /** Rows per bulk listing write: large enough to cost one round trip per page, small enough for one statement. */
 const LISTING_WRITE_SLICE = 500
 
@@ -291,6 +294,25 @@ class AliExpressModuleService extends MedusaService({
     return (await this.listAccounts()).filter((a) => a.status === "connected" && !!a.access_token_encrypted)
   }
 
+  /**
+   * The ids of the store's accounts (`connected`: those the jobs work for), reused for a few
+   * seconds: store events, many a second during a sale, fan out to every account. The service's
+   * own account writes forget them; another process sees a change within the few seconds.
+   */
+  async accountIds(opts: { connected?: boolean } = {}): Promise<string[]> {
+    const cached = this.caches.accountIds
+    if (!cached || Date.now() - cached.at > ACCOUNT_IDS_TTL_MS) {
+      const ids = this.listAccounts().then((accounts) => ({
+        all: accounts.map((a) => a.id),
+        connected: accounts.filter((a) => a.status === "connected" && !!a.access_token_encrypted).map((a) => a.id),
+      }))
+      this.caches.accountIds = { at: Date.now(), ids }
+      ids.catch(() => this.caches.accountIds?.ids === ids && (this.caches.accountIds = null))
+    }
+    const { all, connected } = await this.caches.accountIds!.ids
+    return opts.connected ? connected : all
+  }
+
   /** The account selling on this AliExpress seller, for pushes that name their seller. */
   async findAccountBySeller(sellerId: string): Promise<AccountRecord | null> {
     const [account] = await this.listAliExpressAccounts({ seller_id: sellerId }, { order: { created_at: "ASC" }, take: 1 })
@@ -330,6 +352,7 @@ class AliExpressModuleService extends MedusaService({
       return account
     }
     this.clients_.delete(account.id)
+    this.caches.accountIds = null
     return await this.updateAliExpressAccounts({ id: account.id, ...update })
   }
 
@@ -369,6 +392,7 @@ class AliExpressModuleService extends MedusaService({
     }
 
     const existing = target.create ? null : await this.getAccount(target.account_id)
+    this.caches.accountIds = null
     if (existing) {
       return await this.updateAliExpressAccounts({ id: existing.id, ...data })
     }
@@ -379,6 +403,7 @@ class AliExpressModuleService extends MedusaService({
   }
 
   async saveTokens(accountId: string, tokens: TokenSet): Promise<void> {
+    this.caches.accountIds = null
     await this.updateAliExpressAccounts({
       id: accountId,
       access_token_encrypted: this.cipher_.encrypt(tokens.accessToken),
@@ -393,11 +418,13 @@ class AliExpressModuleService extends MedusaService({
   }
 
   async markReconnectNeeded(accountId: string, reason: string): Promise<void> {
+    this.caches.accountIds = null
     await this.updateAliExpressAccounts({ id: accountId, status: "reconnect_needed", status_reason: reason })
     this.clients_.delete(accountId)
   }
 
   async disconnect(accountId: string): Promise<void> {
+    this.caches.accountIds = null
     await this.updateAliExpressAccounts({
       id: accountId,
       access_token_encrypted: null,
@@ -417,6 +444,7 @@ class AliExpressModuleService extends MedusaService({
   async removeAccount(accountId: string): Promise<void> {
     await this.disconnect(accountId)
     await this.softDeleteAliExpressAccounts(accountId)
+    this.caches.accountIds = null
   }
 
   revealAppSecret(account: AccountRecord): string | null {

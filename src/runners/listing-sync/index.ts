@@ -11,9 +11,6 @@ export type { SyncRunOptions, SyncProgress } from "./drain"
 export { listingSyncLock } from "./account-runner"
 export { idsOf } from "./event-buffer"
 
-/** How long the list of accounts is reused by store events (accounts are rarely added). */
-const ACCOUNT_LIST_TTL_MS = 5000
-
 /**
  * The process's listing sync: one runner per AliExpress account (its own queue, lock, timers
  * and client), and the fan-out of what concerns every account. A store event (a product,
@@ -23,7 +20,6 @@ const ACCOUNT_LIST_TTL_MS = 5000
  */
 export class ListingSyncRunners {
   private readonly runners = new Map<string, AccountListingSync>()
-  private accountIds: { at: number; ids: Promise<string[]> } | null = null
   /** account look-ups under way for buffered events, so whenIdle waits for them */
   private readonly fanningOut = new Set<Promise<void>>()
 
@@ -46,13 +42,13 @@ export class ListingSyncRunners {
     if (!ids.length) {
       return
     }
-    const task = this.listAccountIds(container)
-      .then((accountIds) => {
+    this.track(
+      container,
+      "store changes not queued",
+      this.accountIds(container).then((accountIds) => {
         accountIds.filter((id) => id !== exceptAccountId).forEach((id) => this.forAccount(id).bufferEvent(container, kind, ids))
       })
-      .catch((error) => container.resolve("logger").warn(`AliExpress: store changes not queued: ${describeError(error)}`))
-      .finally(() => this.fanningOut.delete(task))
-    this.fanningOut.add(task)
+    )
   }
 
   /**
@@ -67,11 +63,13 @@ export class ListingSyncRunners {
       return
     }
     // An event from before accounts were named in it: the store's only account sold them.
-    const task = this.listAccountIds(container)
-      .then((ids) => (ids.length === 1 ? this.soldOnAliExpress(container, ids[0], productIds) : this.bufferEvent(container, "product", productIds)))
-      .catch((error) => container.resolve("logger").warn(`AliExpress: sold stock not queued: ${describeError(error)}`))
-      .finally(() => this.fanningOut.delete(task))
-    this.fanningOut.add(task)
+    this.track(
+      container,
+      "sold stock not queued",
+      this.accountIds(container).then((ids) =>
+        ids.length === 1 ? this.soldOnAliExpress(container, ids[0], productIds) : this.bufferEvent(container, "product", productIds)
+      )
+    )
   }
 
   /** "Sync now" for one account. */
@@ -86,7 +84,7 @@ export class ListingSyncRunners {
 
   /** A lookup list changed: templates of every account may read it. Answers how many products were queued. */
   async lookupListChanged(container: MedusaContainer): Promise<number> {
-    const ids = await this.freshAccountIds(container)
+    const ids = await this.accountIds(container)
     const counts = await Promise.all(ids.map((id) => this.rulesChanged(container, id)))
     return counts.reduce((a, b) => a + b, 0)
   }
@@ -139,24 +137,16 @@ export class ListingSyncRunners {
     }
   }
 
-  /** The store's account ids, reused for a few seconds: store events come in bursts. */
-  private listAccountIds(container: MedusaContainer): Promise<string[]> {
-    if (!this.accountIds || Date.now() - this.accountIds.at > ACCOUNT_LIST_TTL_MS) {
-      const ids = this.freshAccountIds(container)
-      this.accountIds = { at: Date.now(), ids }
-      ids.catch(() => (this.accountIds = null))
-    }
-    return this.accountIds.ids
+  private accountIds(container: MedusaContainer): Promise<string[]> {
+    return (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService).accountIds()
   }
 
-  private async freshAccountIds(container: MedusaContainer): Promise<string[]> {
-    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    return (await service.listAccounts()).map((a) => a.id)
-  }
-
-  /** Accounts were added or removed: the next store event reads them again. */
-  forgetAccounts(): void {
-    this.accountIds = null
+  /** Follows `work` until it settles, so whenIdle waits for it; a failure is logged as `what`. */
+  private track(container: MedusaContainer, what: string, work: Promise<void>): void {
+    const task = work
+      .catch((error) => container.resolve("logger").warn(`AliExpress: ${what}: ${describeError(error)}`))
+      .finally(() => this.fanningOut.delete(task))
+    this.fanningOut.add(task)
   }
 }
 

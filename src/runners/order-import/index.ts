@@ -16,12 +16,8 @@ type ScheduledOutcome = { account_id: string; result?: OrderImportResult; error?
 /** How long the job waits for one account's scheduled run: under the 30-second tick. */
 const SCHEDULED_WAIT_MS = 25_000
 
-/** How long the connected accounts are reused by store changes, which come in bursts. */
-const ACCOUNT_LIST_TTL_MS = 5000
-
 export class OrderImportRunners {
   private readonly runners = new Map<string, AccountOrderImport>()
-  private connected: { at: number; ids: Promise<string[]> } | null = null
   /** scheduled runs under way in this process, per account */
   private readonly scheduledRuns = new Map<string, Promise<ScheduledOutcome>>()
 
@@ -49,7 +45,6 @@ export class OrderImportRunners {
   async runScheduled(container: MedusaContainer, waitMs = SCHEDULED_WAIT_MS): Promise<ScheduledOutcome[]> {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const accounts = await service.listConnectedAccounts()
-    this.connected = { at: Date.now(), ids: Promise.resolve(accounts.map((a) => a.id)) }
     return await Promise.all(
       accounts.map((account): Promise<ScheduledOutcome> => {
         const still = (): ScheduledOutcome => ({ account_id: account.id, result: { skip_reason: "still_running", window: null, account_id: account.id } })
@@ -74,19 +69,10 @@ export class OrderImportRunners {
 
   /** A variant or stock changed: every connected account looks at its held orders again. */
   storeChanged(container: MedusaContainer): void {
-    void this.connectedAccountIds(container)
+    void (container.resolve(ALIEXPRESS_MODULE) as AliExpressModuleService)
+      .accountIds({ connected: true })
       .then((ids) => ids.forEach((id) => this.forAccount(id).storeChanged(container)))
       .catch((error) => container.resolve("logger").warn(`AliExpress: held orders not looked at again: ${error?.message ?? error}`))
-  }
-
-  private connectedAccountIds(container: MedusaContainer): Promise<string[]> {
-    if (!this.connected || Date.now() - this.connected.at > ACCOUNT_LIST_TTL_MS) {
-      const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-      const ids = service.listConnectedAccounts().then((accounts) => accounts.map((a) => a.id))
-      this.connected = { at: Date.now(), ids }
-      ids.catch(() => (this.connected = null))
-    }
-    return this.connected.ids
   }
 }
 

@@ -10,4 +10,9 @@ export class ProcessCaches {
   readonly imageUploads = new Map<string, Promise<string>>()
   /** the seller's product statuses as last listed, per account, shared by the pages of one run */
   readonly productStatuses = new Map<string, { at: number; statuses: Map<string, string> }>()
+  /**
+   * The store's account ids (all, and the connected ones), read at most every few seconds by
+   * the store events that fan out to every account; this process's own account writes clear it.
+   */
+  accountIds: { at: number; ids: Promise<{ all: string[]; connected: string[] }> } | null = null
 }

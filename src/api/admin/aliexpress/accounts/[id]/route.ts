@@ -2,7 +2,6 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ALIEXPRESS_MODULE } from "../../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../../modules/aliexpress/service"
 import { saveAccountSettings } from "../../../../utils/save-account-settings"
-import { listingSyncRunner } from "../../../../../runners/listing-sync"
 import type { AdminUpdateAliExpressAccountType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -27,6 +26,5 @@ export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaRespons
   const service: AliExpressModuleService = req.scope.resolve(ALIEXPRESS_MODULE)
   const account = await service.requireAccount(req.params.id)
   await service.removeAccount(account.id)
-  listingSyncRunner.forgetAccounts()
   res.json({ id: account.id, object: "aliexpress_account", deleted: true })
 }
