@@ -94,13 +94,10 @@ export class ListingSyncRunners {
    * delete, was) the template that account lists with. Answers how many products were queued.
    */
   async templateChanged(container: MedusaContainer, templateId: string, wasActiveFor: string[] = []): Promise<number> {
-    const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const accounts = await service.listAccounts()
+    const shaped = new Set([...wasActiveFor, ...(await this.accountsUsingTemplate(container, templateId))])
     let queued = 0
-    for (const account of accounts) {
-      if (wasActiveFor.includes(account.id) || (await activeTemplateId(service, account)) === templateId) {
-        queued += await this.rulesChanged(container, account.id)
-      }
+    for (const accountId of shaped) {
+      queued += await this.rulesChanged(container, accountId)
     }
     return queued
   }
@@ -109,11 +106,8 @@ export class ListingSyncRunners {
   async accountsUsingTemplate(container: MedusaContainer, templateId: string): Promise<string[]> {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const accounts = await service.listAccounts()
-    const using: string[] = []
-    for (const account of accounts) {
-      if ((await activeTemplateId(service, account)) === templateId) using.push(account.id)
-    }
-    return using
+    const active = await Promise.all(accounts.map((account) => activeTemplateId(service, account)))
+    return accounts.filter((_, i) => active[i] === templateId).map((a) => a.id)
   }
 
   /** The reconcile job: every connected account, side by side, each under its own lock. */

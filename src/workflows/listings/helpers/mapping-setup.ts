@@ -22,18 +22,23 @@ export type MappingSetup = Omit<MappingContext, "stock" | "imageUrlMap" | "categ
  * default, else the oldest; null for the built-in one.
  */
 export async function activeTemplateId(service: AliExpressModuleService, account: { template_id?: string | null }): Promise<string | null> {
+  return (await activeTemplateRow(service, account, ["id"]))?.id ?? null
+}
+
+/** The row of the template an account's sync uses (one read, two when its own choice is gone). */
+async function activeTemplateRow(service: AliExpressModuleService, account: { template_id?: string | null }, select?: string[]) {
+  const fields = select ? { select } : {}
   if (account.template_id) {
-    const [own] = await service.listAliExpressTemplates({ id: account.template_id }, { select: ["id"], take: 1 })
-    if (own) return own.id
+    const [own] = await service.listAliExpressTemplates({ id: account.template_id }, { ...fields, take: 1 })
+    if (own) return own
   }
-  const [row] = await service.listAliExpressTemplates({}, { select: ["id"], order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
-  return row?.id ?? null
+  const [row] = await service.listAliExpressTemplates({}, { ...fields, order: { is_default: "DESC", created_at: "ASC" }, take: 1 })
+  return row ?? null
 }
 
 /** The template an account's sync uses (see activeTemplateId), else the built-in one. */
 export async function loadActiveTemplate(service: AliExpressModuleService, account: { template_id?: string | null }): Promise<MappingTemplate> {
-  const id = await activeTemplateId(service, account)
-  const [row] = id ? await service.listAliExpressTemplates({ id }, { take: 1 }) : []
+  const row = await activeTemplateRow(service, account)
   if (!row) {
     return defaultTemplate()
   }

@@ -24,7 +24,6 @@ export async function summarizeAccounts(container: MedusaContainer, accounts: Ac
   ])
   const channelName = new Map<string, string>((channels as Array<{ id: string; name: string }>).map((c) => [c.id, c.name]))
   return accounts.map((account, i) => {
-    const pub = service.toPublicAccount(account)
     const health = presentAccountHealth(healthRows.filter((r) => r.account_id === account.id))
     const failingJobs = ACCOUNT_HEALTH_JOBS.filter((job) => health[job].state === "error" || health[job].state === "warning").length
     return {
@@ -34,7 +33,8 @@ export async function summarizeAccounts(container: MedusaContainer, accounts: Ac
       app_key: account.app_key,
       status: account.status,
       status_reason: account.status_reason,
-      is_connected: pub.is_connected,
+      // listAccounts has already marked an account whose token no key opens as reconnect_needed.
+      is_connected: account.status === "connected" && !!account.access_token_encrypted,
       seller_id: account.seller_id,
       seller_nick: account.seller_nick,
       sales_channel_id: account.sales_channel_id,
