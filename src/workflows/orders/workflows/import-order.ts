@@ -14,6 +14,7 @@ import { reservationOrderOf, toReservationItems } from "../../../lib/orders/rese
 import { matchOrderLinesStep } from "../steps/match-order-lines"
 import { claimOrderBindingStep } from "../steps/claim-order-binding"
 import { findExistingMedusaOrderStep } from "../steps/find-existing-medusa-order"
+import { readAdoptedOrderLinesStep } from "../steps/read-adopted-order-lines"
 import { findBuyerCustomerStep } from "../steps/find-buyer-customer"
 import { completeOrderBindingStep } from "../steps/complete-order-binding"
 import { linkOrderBindingStep } from "../steps/link-order-binding"
@@ -136,6 +137,17 @@ export const importAliExpressOrderWorkflow = createWorkflow(
         data: transform({ payment }, ({ payment }) => ({ id: payment.payment_id })),
       }).config({ name: "emit-aliexpress-payment-captured" })
       return order
+    })
+
+    // A run that died between creating the order and reserving its stock left an order with no
+    // reservation: the run that adopts it reserves the stock (once: only when none exists).
+    const adoptedLines = readAdoptedOrderLinesStep(transform({ adopted, claim }, ({ adopted, claim }) => ({ order_id: claim.skipped ? null : adopted })))
+    when("reserve-stock-of-adopted-aliexpress-order", { adoptedLines }, ({ adoptedLines }) => !adoptedLines.reserved).then(() => {
+      reserveInventoryStep(
+        transform({ adoptedLines, matches, context }, ({ adoptedLines, matches, context }) => ({
+          items: toReservationItems(reservationOrderOf({ items: adoptedLines.items }, matches as MatchedLine[]), context.location_ids),
+        }))
+      ).config({ name: "reserve-adopted-aliexpress-order-stock" })
     })
 
     const orderId = transform({ created, adopted }, ({ created, adopted }) => (created?.id ?? adopted ?? null) as string | null)
