@@ -83,8 +83,12 @@ medusaIntegrationTestRunner({
       // Held orders wait for their back-off: the next run does not take them all again.
       await sandboxControl(sandbox.url, "/faults", {})
       const second = await importNow()
+      // Only orders that failed in the storm may be taken again (their back-off is a minute, which
+      // a slow first run outlasts, by the retry or through the window the failure kept open); one
+      // of those still matches no SKU and is held again. No order held for its SKU is taken
+      // before its own back-off.
       expect(second.retried ?? 0).toBeLessThanOrEqual(first.failed)
-      expect(second.held ?? 0).toBe(0)
+      expect(second.held ?? 0).toBeLessThanOrEqual(first.failed)
       const waiting = await binding((await api.get(`/admin/aliexpress/orders?status=held&limit=1`, admin)).data.orders[0].ae_order_id)
       expect(new Date(waiting.next_attempt_at).getTime()).toBeGreaterThan(Date.now())
       const overview = (await api.get("/admin/aliexpress/overview", admin)).data
