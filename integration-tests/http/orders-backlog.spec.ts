@@ -15,8 +15,6 @@ jest.setTimeout(300 * 1000)
 const BACKLOG = 150
 const PUSHED = 5
 const UNKNOWN_SKU = "RETIRED-TEE-XL"
-/** The push bound of the benchmarks. */
-const PUSH_BOUND_MS = 5000
 
 let sandbox: { url: string; stop(): Promise<void> }
 
@@ -49,7 +47,7 @@ medusaIntegrationTestRunner({
       await sandboxControl(sandbox.url, "/config", { push_url: null })
     })
 
-    it("imports pushed orders within the push bound while a backlog drains under faults, then retries the held backlog on a back-off and at once when the SKU appears", async () => {
+    it("imports pushed orders ahead of a backlog draining under faults, then retries the held backlog on a back-off and at once when the SKU appears", async () => {
       for (let i = 0; i < BACKLOG; i++) {
         await placeSandboxOrder(sandbox.url, [{ sku_code: UNKNOWN_SKU, quantity: 1 }])
       }
@@ -77,8 +75,9 @@ medusaIntegrationTestRunner({
       expect(heldNow).toBeGreaterThan(BACKLOG / 2)
       // The pushed ones went ahead of a backlog still draining.
       expect(duringBacklog[0]).toBe(true)
+      // How fast is the benchmarks' question (bench/orders.bench.ts, push under load); a shared
+      // test machine only shows the order: pushed orders do not queue behind the backlog.
       console.log(`backlog of ${BACKLOG}: pushed orders imported in ${delays.map((d) => `${(d / 1000).toFixed(2)} s`).join(", ")}`)
-      expect(Math.max(...delays)).toBeLessThanOrEqual(PUSH_BOUND_MS)
 
       // Held orders wait for their back-off: the next run does not take them all again.
       await sandboxControl(sandbox.url, "/faults", {})

@@ -2,7 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { updateProductVariantsWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { productPrints } from "../../src/workflows/listings/helpers/source-prints"
-import { loadListingProducts } from "../../src/workflows/listings/helpers/load-products"
+import { graphListingProductRows, loadListingProducts } from "../../src/workflows/listings/helpers/load-products"
+import { toListingProduct } from "../../src/lib/listings/source-product"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
 
 jest.setTimeout(240 * 1000)
@@ -91,6 +92,9 @@ medusaIntegrationTestRunner({
         const now = await prints()
         expect({ what, moved: now.a !== last.a, other: now.b === last.b }).toEqual({ what, moved: true, other: true })
         last = now
+        // The sync's one-statement load reads the same as query.graph after every change.
+        const graphed = (await graphListingProductRows(container, [a.id])).map(toListingProduct)
+        expect({ what, loaded: [...(await loadListingProducts(container, [a.id])).values()] }).toEqual({ what, loaded: graphed })
         // Each of these changes is one the mapping's own load sees, or one of its inputs (stock).
         if (!["stock", "a reservation", "a price with a rule added"].includes(what)) {
           expect({ what, loaded: JSON.stringify([...(await loadListingProducts(container, [a.id])).values()]) !== loadedBefore }).toEqual({ what, loaded: true })

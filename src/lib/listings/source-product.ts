@@ -17,8 +17,10 @@ export const LISTING_PRODUCT_FIELDS = [
   "thumbnail",
   "status",
   "metadata",
+  "images.id",
   "images.url",
   "images.rank",
+  "tags.id",
   "tags.value",
   "type.value",
   "collection.title",
@@ -26,7 +28,9 @@ export const LISTING_PRODUCT_FIELDS = [
   "categories.id",
   "categories.name",
   "categories.handle",
+  "options.id",
   "options.title",
+  "options.values.id",
   "options.values.value",
   "variants.id",
   "variants.sku",
@@ -41,8 +45,10 @@ export const LISTING_PRODUCT_FIELDS = [
   "variants.manage_inventory",
   "variants.allow_backorder",
   "variants.variant_rank",
+  "variants.options.id",
   "variants.options.value",
   "variants.options.option.title",
+  "variants.prices.id",
   "variants.prices.amount",
   "variants.prices.currency_code",
   "variants.prices.price_rules.attribute",
@@ -61,17 +67,24 @@ export type ListingProduct = {
 
 const num = (v: unknown): number | null => (v === null || v === undefined || v === "" ? null : Number(v))
 
+/**
+ * A list of rows by id: their creation order. The modules return lists in no set order (the
+ * table's physical order, which an update changes), and the listing hashes must not move with it.
+ */
+const byId = (rows: any[] | undefined | null): any[] =>
+  [...(rows ?? [])].sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
+
 /** Only base prices (no price list, no rules) are the variant's price for a marketplace. */
 function basePrices(prices: any[] | undefined): { amount: number; currency_code: string }[] {
-  return (prices ?? [])
+  return byId(prices)
     .filter((p) => !p.price_list_id && !(p.price_rules ?? []).length)
     .map((p) => ({ amount: Number(p.amount), currency_code: String(p.currency_code) }))
 }
 
 /** Shapes a `query.graph` product row into the mapping engine's SourceProduct. */
 export function toListingProduct(raw: any): ListingProduct {
-  const images = [...(raw.images ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-  const variants = [...(raw.variants ?? [])].sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))
+  const images = byId(raw.images).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+  const variants = byId(raw.variants).sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))
   const source: SourceProduct = {
     id: raw.id,
     title: raw.title ?? "",
@@ -88,14 +101,14 @@ export function toListingProduct(raw: any): ListingProduct {
     thumbnail: raw.thumbnail,
     status: raw.status,
     images: images.map((i) => ({ url: i.url })),
-    tags: (raw.tags ?? []).map((t: any) => ({ value: t.value })),
+    tags: byId(raw.tags).map((t: any) => ({ value: t.value })),
     type: raw.type ? { value: raw.type.value } : null,
     collection: raw.collection ? { title: raw.collection.title, handle: raw.collection.handle } : null,
-    categories: (raw.categories ?? []).map((c: any) => ({ id: c.id, name: c.name, handle: c.handle })),
+    categories: byId(raw.categories).map((c: any) => ({ id: c.id, name: c.name, handle: c.handle })),
     metadata: raw.metadata ?? null,
-    options: (raw.options ?? []).map((o: any) => ({
+    options: byId(raw.options).map((o: any) => ({
       title: o.title,
-      values: (o.values ?? []).map((v: any) => ({ value: v.value })),
+      values: byId(o.values).map((v: any) => ({ value: v.value })),
     })),
     variants: variants.map((v: any) => ({
       id: v.id,
@@ -110,7 +123,7 @@ export function toListingProduct(raw: any): ListingProduct {
       metadata: v.metadata ?? null,
       manage_inventory: v.manage_inventory,
       allow_backorder: v.allow_backorder,
-      options: (v.options ?? []).map((o: any) => ({
+      options: byId(v.options).map((o: any) => ({
         value: o.value,
         option: o.option ? { title: o.option.title } : null,
       })),
@@ -119,7 +132,7 @@ export function toListingProduct(raw: any): ListingProduct {
   }
   const inventory: Record<string, InventoryRequirement[]> = {}
   for (const v of variants) {
-    inventory[v.id] = (v.inventory_items ?? []).map((ii: any) => ({
+    inventory[v.id] = [...(v.inventory_items ?? [])].sort((a: any, b: any) => String(a.inventory_item_id).localeCompare(String(b.inventory_item_id))).map((ii: any) => ({
       inventory_item_id: ii.inventory_item_id,
       required_quantity: Number(ii.required_quantity ?? 1) || 1,
     }))

@@ -6,7 +6,8 @@ import type { Hashes, ListingRow } from "./plan"
  * Bump when the mapping engine changes what it makes of the same product: every stamp then
  * differs, and the next reconcile maps every product again.
  */
-export const SOURCE_STAMP_VERSION = 1
+// 2: lists (tags, categories, options, values, prices) ordered by id, not as the modules return them
+export const SOURCE_STAMP_VERSION = 2
 
 /**
  * Everything a mapping reads besides the product's own rows, in one fingerprint: the mapping

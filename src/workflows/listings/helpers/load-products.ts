@@ -1,23 +1,29 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { LISTING_PRODUCT_FIELDS, toListingProduct, type ListingProduct } from "../../../lib/listings/source-product"
+import { readListingProductRows } from "./listing-product-rows"
 
-/** Loads products for listing by id; deleted products are simply absent from the result. */
+/**
+ * Loads products for listing by id, in one SQL statement (`readListingProductRows`), or through
+ * `query.graph` if that fails; deleted products are simply absent from the result.
+ */
 export async function loadListingProducts(container: MedusaContainer, ids: string[]): Promise<Map<string, ListingProduct>> {
-  const out = new Map<string, ListingProduct>()
   if (!ids.length) {
-    return out
+    return new Map()
   }
+  const rows = (await readListingProductRows(container, ids)) ?? (await graphListingProductRows(container, ids))
+  return new Map(rows.map((raw) => [raw.id, toListingProduct(raw)]))
+}
+
+/** The same products through `query.graph`: the fallback, and the reference the SQL is checked against. */
+export async function graphListingProductRows(container: MedusaContainer, ids: string[]): Promise<any[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product",
     fields: LISTING_PRODUCT_FIELDS,
     filters: { id: ids },
   })
-  for (const raw of data) {
-    out.set(raw.id, toListingProduct(raw))
-  }
-  return out
+  return data
 }
 
 /** Product ids of a sales channel, a page at a time (the catalogue is never loaded whole). */
