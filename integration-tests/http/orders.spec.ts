@@ -326,6 +326,27 @@ medusaIntegrationTestRunner({
       expect(list.orders[0]).toMatchObject({ id: abandoned.id, status: "imported", attempts: 2 })
     })
 
+    it("adopts the Medusa order a died run created even after a failure was recorded over its claim", async () => {
+      const aeOrderId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[1].sku, quantity: 1 }])
+      await importNow()
+      const [imported] = (await bindings(`?q=${aeOrderId}`)).orders
+      expect(imported).toMatchObject({ status: "imported" })
+      expect(await channelOrders()).toHaveLength(1)
+
+      // What a run killed after creating the order leaves, once a later run's failure on the
+      // order (an AliExpress read that failed) was recorded: a failed binding with no order.
+      const service: any = getContainer().resolve("aliexpress")
+      await service.updateAliExpressOrders({ id: imported.id, status: "importing", order_id: null })
+      await service.recordOrderFailure(ctx.account.id, aeOrderId, "AliExpress did not answer")
+      // A live claim only gets the error: its run may still be creating the order.
+      expect((await bindings(`?q=${aeOrderId}`)).orders[0]).toMatchObject({ status: "importing", last_error: "AliExpress did not answer" })
+      await service.updateAliExpressOrders({ id: imported.id, status: "failed", next_attempt_at: new Date(Date.now() - 1000) })
+
+      await importNow()
+      expect(await channelOrders()).toHaveLength(1)
+      expect((await bindings(`?q=${aeOrderId}`)).orders[0]).toMatchObject({ id: imported.id, status: "imported", order_id: imported.order_id })
+    })
+
     describe("push webhook", () => {
       const post = (body: string, headers: Record<string, string>) =>
         api

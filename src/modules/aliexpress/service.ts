@@ -226,6 +226,12 @@ class AliExpressModuleService extends MedusaService({
       if (existing.status === "imported" || existing.status === "canceled") {
         return
       }
+      if (existing.status === "importing") {
+        // A claim: its run may still be creating the order. Only the error is noted; the claim
+        // is taken over once stale, by a run that looks for the order first.
+        await this.updateAliExpressOrders({ id: existing.id, last_error: message })
+        return
+      }
       await this.updateAliExpressOrders({
         id: existing.id,
         status: "failed",

@@ -61,5 +61,7 @@ export const AliExpressListing = model
     { on: ["account_id", "product_id"], unique: true, where: "product_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["account_id", "ae_product_id"], unique: true, where: "ae_product_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["status"] },
-    { on: ["sync_requested_at"], where: "sync_requested_at IS NOT NULL" },
+    // The queue, read a page at a time in this order: a rule change queues every listing at the
+    // same instant, and with the time alone each page sorted all the tied rows.
+    { on: ["account_id", "sync_requested_at", "id"], where: "sync_requested_at IS NOT NULL" },
   ])

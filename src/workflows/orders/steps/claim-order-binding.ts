@@ -15,7 +15,12 @@ export type ClaimOrderBindingOutput = {
   held: boolean
   /** Already imported or canceled: nothing to create. */
   skipped: boolean
-  /** Taken over from a run that died while importing: a Medusa order may already exist. */
+  /**
+   * Taken over from an earlier attempt: a Medusa order may already exist. A run that died while
+   * importing leaves the claim `importing`, but a later run's failure on that order may have
+   * marked it `failed` (or a change of its SKUs `held`) before the claim went stale, so every
+   * takeover looks for the order, not only one from `importing`.
+   */
   resumed: boolean
   claimed_at: string
 }
@@ -113,7 +118,7 @@ export const claimOrderBindingStep = createStep(
       binding_id: existing.id,
       held,
       skipped: false,
-      resumed: existing.status === "importing",
+      resumed: true,
       claimed_at: now.toISOString(),
     }
     return new StepResponse(output, {
