@@ -2,7 +2,12 @@ import type { Api } from "./medusa-env"
 import { ProgressBar } from "./progress"
 import { sleep } from "./medusa-env"
 
-export type SyncOutcome = { wallMs: number; progress: any }
+export type SyncOutcome = {
+  wallMs: number
+  progress: any
+  /** how long "Sync now" took to answer (it queues every product before it does) */
+  requestMs: number
+}
 
 /**
  * "Sync now" over the admin API, then polls the progress until the run that started after the
@@ -11,6 +16,7 @@ export type SyncOutcome = { wallMs: number; progress: any }
 export async function syncNow(api: Api, label: string, timeoutMs: number): Promise<SyncOutcome> {
   const t0 = Date.now()
   const { requested } = await api.post("/admin/aliexpress/sync", {})
+  const requestMs = Date.now() - t0
   const bar = new ProgressBar(label, Math.max(1, requested))
   const deadline = t0 + timeoutMs
   let shown = -1
@@ -27,7 +33,7 @@ export async function syncNow(api: Api, label: string, timeoutMs: number): Promi
         if (progress.state === "failed") {
           throw new Error(`the sync run failed: ${progress.last_error}`)
         }
-        return { wallMs: Date.parse(progress.finished_at) - t0, progress }
+        return { wallMs: Date.parse(progress.finished_at) - t0, progress, requestMs }
       }
       // A run holds back its last count until it finishes, so the bar never shows a full run as still going.
       show(Math.min(progress.done, Math.max(1, requested) - 1))

@@ -46,7 +46,11 @@ select json_build_object(
       'manage_inventory', v.manage_inventory, 'allow_backorder', v.allow_backorder, 'variant_rank', v.variant_rank,
       'options', ${list(
         "json_build_object('id', ov.id, 'value', ov.value, 'option', (select json_build_object('title', o.title) from product_option o where o.id = ov.option_id and " + live("o") + "))",
-        `from product_variant_option vo join product_option_value ov on ov.id = vo.option_value_id and ${live("ov")} where vo.variant_id = v.id`,
+        // From the variant's own rows, each value by its key (offset 0 keeps the planner from
+        // reading every option value, as it did on a freshly loaded table whose statistics said
+        // it was small: 7 s for 20 products at 10,000).
+        `from (select option_value_id from product_variant_option where variant_id = v.id offset 0) vo
+         cross join lateral (select x.* from product_option_value x where x.id = vo.option_value_id and ${live("x")} offset 0) ov`,
         "ov.id"
       )},
       'prices', ${list(
