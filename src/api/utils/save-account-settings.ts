@@ -37,8 +37,6 @@ export async function saveAccountSettings(
     },
   })
   const saved = result as NonNullable<Account>
-  if (opts.create || !existing) {
-    }
   const changed = !opts.create && !!existing && listingRulesChanged(existing as any, body as any)
   const products_to_update = changed ? await listingSyncRunner.rulesChanged(req.scope, saved.id) : 0
   return { account: service.toPublicAccount(saved), products_to_update }

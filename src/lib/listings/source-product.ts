@@ -71,8 +71,10 @@ const num = (v: unknown): number | null => (v === null || v === undefined || v =
  * A list of rows by id: their creation order. The modules return lists in no set order (the
  * table's physical order, which an update changes), and the listing hashes must not move with it.
  */
-const byId = (rows: any[] | undefined | null): any[] =>
-  [...(rows ?? [])].sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
+const byId = (rows: any[] | undefined | null): any[] => sortedBy(rows, "id")
+
+const sortedBy = (rows: any[] | undefined | null, key: string): any[] =>
+  [...(rows ?? [])].sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? "")))
 
 /** Only base prices (no price list, no rules) are the variant's price for a marketplace. */
 function basePrices(prices: any[] | undefined): { amount: number; currency_code: string }[] {
@@ -132,7 +134,7 @@ export function toListingProduct(raw: any): ListingProduct {
   }
   const inventory: Record<string, InventoryRequirement[]> = {}
   for (const v of variants) {
-    inventory[v.id] = [...(v.inventory_items ?? [])].sort((a: any, b: any) => String(a.inventory_item_id).localeCompare(String(b.inventory_item_id))).map((ii: any) => ({
+    inventory[v.id] = sortedBy(v.inventory_items, "inventory_item_id").map((ii: any) => ({
       inventory_item_id: ii.inventory_item_id,
       required_quantity: Number(ii.required_quantity ?? 1) || 1,
     }))

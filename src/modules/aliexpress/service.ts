@@ -34,6 +34,10 @@ const SHARED_READ_MS = 10 * 1000
 /** How long the store's account ids are reused by store events (they come in bursts). */
 const ACCOUNT_IDS_TTL_MS = 5000
 
+/** An account the jobs work for: connected, with a token kept (listAccounts has already checked a key opens it). */
+export const isConnectedAccount = (account: { status?: string | null; access_token_encrypted?: string | null }): boolean =>
+  account.status === "connected" && !!account.access_token_encrypted
+
 /** Rows per bulk listing write: large enough to cost one round trip per page, small enough for one statement. */
 const LISTING_WRITE_SLICE = 500
 
@@ -297,7 +301,7 @@ class AliExpressModuleService extends MedusaService({
 
   /** The connected accounts: the ones the jobs work for. */
   async listConnectedAccounts(): Promise<AccountRecord[]> {
-    return (await this.listAccounts()).filter((a) => a.status === "connected" && !!a.access_token_encrypted)
+    return (await this.listAccounts()).filter(isConnectedAccount)
   }
 
   /**
@@ -310,7 +314,7 @@ class AliExpressModuleService extends MedusaService({
     if (!cached || Date.now() - cached.at > ACCOUNT_IDS_TTL_MS) {
       const ids = this.listAccounts().then((accounts) => ({
         all: accounts.map((a) => a.id),
-        connected: accounts.filter((a) => a.status === "connected" && !!a.access_token_encrypted).map((a) => a.id),
+        connected: accounts.filter(isConnectedAccount).map((a) => a.id),
       }))
       this.caches.accountIds = { at: Date.now(), ids }
       ids.catch(() => this.caches.accountIds?.ids === ids && (this.caches.accountIds = null))

@@ -23,9 +23,10 @@ export const findExistingMedusaOrderStep = createStep(
       return new StepResponse(null as string | null)
     }
     const since = new Date(Date.now() - LOOK_BACK_MS)
-    const found = await orderByMetadata(container, input.sales_channel_id, input.ae_order_id, since).catch(() =>
-      orderByGraph(container, input.sales_channel_id!, input.ae_order_id, since)
-    )
+    const found = await orderByMetadata(container, input.sales_channel_id, input.ae_order_id, since).catch((error) => {
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`AliExpress: order lookup by id failed, reading the week's orders: ${error?.message ?? error}`)
+      return orderByGraph(container, input.sales_channel_id!, input.ae_order_id, since)
+    })
     return new StepResponse(found)
   }
 )

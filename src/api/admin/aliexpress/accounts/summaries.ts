@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { ALIEXPRESS_MODULE } from "../../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../../modules/aliexpress/service"
+import { isConnectedAccount } from "../../../../modules/aliexpress/service"
 import { ACCOUNT_HEALTH_JOBS, presentAccountHealth } from "../../../../lib/health/present"
 
 type Account = Awaited<ReturnType<AliExpressModuleService["listAccounts"]>>[number]
@@ -33,8 +34,8 @@ export async function summarizeAccounts(container: MedusaContainer, accounts: Ac
       app_key: account.app_key,
       status: account.status,
       status_reason: account.status_reason,
-      // listAccounts has already marked an account whose token no key opens as reconnect_needed.
-      is_connected: account.status === "connected" && !!account.access_token_encrypted,
+      // Read from the row: listAccounts has already marked a token no key opens (no decryption per account).
+      is_connected: isConnectedAccount(account),
       seller_id: account.seller_id,
       seller_nick: account.seller_nick,
       sales_channel_id: account.sales_channel_id,
