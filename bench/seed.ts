@@ -75,9 +75,11 @@ export default async function seedBench({ container }: ExecArgs) {
     },
     parts: SEED_PROCESSES,
   }
+  const statistics = keepStatisticsFresh(container)
   let seeded = 0
   const onSeeded = (count: number) => {
     seeded += count
+    statistics.grownTo(seeded)
     // The bench runner reads this line to move its progress bar.
     process.stdout.write(`BENCH_SEEDED ${seeded}/${env.BENCH_PRODUCTS}\n`)
   }
@@ -85,6 +87,7 @@ export default async function seedBench({ container }: ExecArgs) {
     seedSlices(container, { ...job, part: 0 }, onSeeded),
     ...Array.from({ length: SEED_PROCESSES - 1 }, (_, i) => runWorker({ ...job, part: i + 1 }, onSeeded)),
   ])
+  await statistics.finish()
   if (process.env.BENCH_SEED_TRACE) process.stdout.write(`SEED_TRACE slices ${Date.now() - startedAt}\n`)
   await applyDemoMapping(container)
 
@@ -105,6 +108,32 @@ export default async function seedBench({ container }: ExecArgs) {
   // The bench runner reads this line for the seeding row.
   process.stdout.write(`BENCH_SEED_MS ${Date.now() - startedAt}\n`)
   logger.info(`Bench: seeded ${env.BENCH_PRODUCTS} products, account connected to ${env.BENCH_SANDBOX_URL}`)
+}
+
+/**
+ * Runs ANALYZE each time the catalogue has doubled, and once at the end. Autovacuum does this on
+ * a production database; this machine's PostgreSQL runs with it off, and without statistics
+ * the planner takes the growing tables for empty ones. The product module's check for
+ * already-linked options (`(product_id, option_id) IN (1,000 pairs)`) then filters the whole
+ * product_product_option table once per slice instead of using its index: 0.3 s per slice at
+ * 2,000 products, 1.6 s at 25,000, 1.1 s against 0.11 s with statistics at 30,000.
+ */
+function keepStatisticsFresh(container: ExecArgs["container"]) {
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  let nextAt = 1000
+  let running: Promise<unknown> = Promise.resolve()
+  return {
+    grownTo(seeded: number) {
+      if (seeded < nextAt) return
+      while (nextAt <= seeded) nextAt *= 2
+      running = running.then(() => pg.raw("analyze")).catch((e: Error) => logger.warn(`Bench: ANALYZE failed (${e.message}); seeding goes on`))
+    },
+    async finish() {
+      await running
+      await pg.raw("analyze")
+    },
+  }
 }
 
 /** Runs bench/seed-worker.ts on one share of the slices; its output goes to this process's log. */
