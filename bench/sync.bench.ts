@@ -237,6 +237,11 @@ async function stockDelay(env: BenchEnv, n: number, samples: number): Promise<Be
 export async function run(options: Options): Promise<BenchResult[]> {
   const { n, rate } = options
   const results: BenchResult[] = []
+  // Each row is printed as it is measured, so a run stopped half-way keeps what it measured.
+  const record = (rows: BenchResult[]) => {
+    for (const row of rows) process.stderr.write(`\n[measured] ${JSON.stringify(row)}\n`)
+    results.push(...rows)
+  }
   // BENCH_SEED_ONLY=1: benchmark 0 alone, in its own database, to measure seeding quickly.
   if (process.env.BENCH_SEED_ONLY) {
     return [seeding(await envFor("seed-only", n, rate, options.heapMiB, true), n)]
@@ -244,19 +249,19 @@ export async function run(options: Options): Promise<BenchResult[]> {
   let env: BenchEnv | null = await envFor("sync", n, rate, options.heapMiB)
   let peakAtN: number
   try {
-    results.push(seeding(env, n))
+    record([seeding(env, n)])
     const first = await firstSync(env, n, rate)
     peakAtN = first.peakMiB
-    results.push(...first.results)
+    record(first.results)
     // Every product has its listing now: the admin pages at this size.
-    results.push(...(await adminAtScale(env.api, n)))
+    record(await adminAtScale(env.api, n))
     if (!options.firstSyncOnly) {
       // Let the sandbox's audits of the new products settle, as they would between two syncs.
       await sleep(3000)
-      results.push(...(await unchangedResync(env, n, rate)))
-      results.push(...(await bulkChange(env, n, rate, "price")))
-      results.push(...(await bulkChange(env, n, rate, "stock")))
-      results.push(...(await stockDelay(env, n, options.samples ?? 30)))
+      record(await unchangedResync(env, n, rate))
+      record(await bulkChange(env, n, rate, "price"))
+      record(await bulkChange(env, n, rate, "stock"))
+      record(await stockDelay(env, n, options.samples ?? 30))
     }
   } finally {
     await env.stop()
@@ -268,8 +273,8 @@ export async function run(options: Options): Promise<BenchResult[]> {
     const bigEnv = await envFor("sync-10n", big, rate, options.heapMiB)
     try {
       const first = await firstSync(bigEnv, big, rate)
-      results.push(...first.results)
-      results.push(
+      record(first.results)
+      record([
         judge(
           `2. peak RSS at 10N / at N`,
           Number((first.peakMiB / peakAtN).toFixed(3)),
@@ -277,8 +282,8 @@ export async function run(options: Options): Promise<BenchResult[]> {
           "<=",
           1.25,
           `${peakAtN} MiB at N=${n}, ${first.peakMiB} MiB at N=${big}; flat means within 25%`
-        )
-      )
+        ),
+      ])
     } finally {
       await bigEnv.stop()
     }

@@ -3,6 +3,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import { rememberSecret } from "../helpers/known-secrets"
+import { createQueuedListings } from "../../src/workflows/listings/helpers/queued-listings"
 
 jest.setTimeout(60 * 1000)
 
@@ -78,6 +79,30 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       }
       await service.createAliExpressShipments(shipment)
       await expect(service.createAliExpressShipments(shipment)).rejects.toThrow(/already exists/)
+    })
+
+    it("queues a page of new listings in one insert, and one at a time when another worker made one of them", async () => {
+      const before = new Date(Date.now() - 60_000)
+      const queuedAt = new Date()
+      const madeByOther = await service.createAliExpressListings({ account_id: "acc", product_id: "prod_b", status: "live", sync_requested_at: before })
+
+      const created = await createQueuedListings(service, "acc", ["prod_a", "prod_b", "prod_c"], queuedAt)
+
+      // The page's insert failed on prod_b as a whole; the fallback made the two new rows only.
+      expect(created).toHaveLength(2)
+      const rows = await service.listAliExpressListings({ account_id: "acc" }, { select: ["id", "product_id", "status", "sync_requested_at"] })
+      expect(rows.map((r) => r.product_id).sort()).toEqual(["prod_a", "prod_b", "prod_c"])
+      const byProduct = new Map(rows.map((r) => [r.product_id, r]))
+      expect(new Set(created)).toEqual(new Set([byProduct.get("prod_a")!.id, byProduct.get("prod_c")!.id]))
+      expect(byProduct.get("prod_a")!.status).toBe("pending")
+      // The other worker's row keeps its status and is queued now, not left out.
+      expect(byProduct.get("prod_b")!.id).toBe(madeByOther.id)
+      expect(byProduct.get("prod_b")!.status).toBe("live")
+      for (const row of rows) expect(new Date(row.sync_requested_at!).getTime()).toBe(queuedAt.getTime())
+
+      const page = Array.from({ length: 50 }, (_, i) => `prod_page_${i}`)
+      expect(await createQueuedListings(service, "acc", page, queuedAt)).toHaveLength(50)
+      expect(await createQueuedListings(service, "acc", [], queuedAt)).toEqual([])
     })
 
     it("records health outcomes atomically: concurrent failures open one incident, the next success closes it", async () => {

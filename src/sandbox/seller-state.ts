@@ -17,6 +17,8 @@ export type OrderChangeListener = (order: OrderRecord, lastStatus: string, selle
 /** What a seller's state needs from the process: one clock, one config, one save, one push sender. */
 export interface SellerHost {
   readonly config: RuntimeConfig
+  /** moves on every change marked dirty */
+  readonly version: number
   now(): number
   markDirty(): void
   orderListener?: OrderChangeListener
@@ -33,6 +35,9 @@ export class SellerState {
   calls: Record<string, number> = {}
   rejectedCalls: Record<string, number> = {}
   pushes = { sent: 0, failed: 0 }
+  /** products by status, newest first, as the product list shows them; built again after a change */
+  private listed: { version: string; byStatus: Map<string, ProductRecord[]> } | null = null
+  private indexChanges = 0
 
   constructor(private readonly host: SellerHost, readonly account: SellerAccount) {}
 
@@ -103,8 +108,29 @@ export class SellerState {
     this.host.markDirty()
   }
 
+  /**
+   * The seller's products in one status, newest first. Built once per state version: a list read
+   * page by page (100,000 products, 1,000 pages) would otherwise copy and filter the whole
+   * catalogue for every page.
+   */
+  productsInStatus(status: string): ProductRecord[] {
+    const version = `${this.host.version}:${this.indexChanges}`
+    if (this.listed?.version !== version) {
+      const byStatus = new Map<string, ProductRecord[]>()
+      for (const product of this.products.values()) {
+        const list = byStatus.get(product.status) ?? []
+        list.push(product)
+        byStatus.set(product.status, list)
+      }
+      byStatus.forEach((list) => list.reverse())
+      this.listed = { version, byStatus }
+    }
+    return this.listed.byStatus.get(status) ?? []
+  }
+
   /** Adds a product and its SKUs to the indexes without saving (also used when loading). */
   indexProduct(product: ProductRecord): void {
+    this.indexChanges++
     for (const sku of product.skus) {
       this.skuIndex.set(sku.sku_code, product.product_id)
     }

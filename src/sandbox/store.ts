@@ -359,7 +359,11 @@ export class SandboxStore {
     this.markDirty()
   }
 
+  /** Counts changes, so views built from the state (product lists) know when to build again. */
+  version = 0
+
   markDirty(): void {
+    this.version++
     if (!this.dataFile || this.persistTimer) {
       return
     }

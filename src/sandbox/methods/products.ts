@@ -253,22 +253,21 @@ function listGet(ctx: MethodContext): Record<string, unknown> {
   const currentPage = intValue(query.current_page, "aeop_a_e_product_list_query.current_page", 1, 1000000) ?? 1
   ctx.seller.settleAudits()
 
-  let candidates: ProductRecord[]
+  // By SKU or id: the one product, in any status, filtered below; otherwise the status' list.
+  let found: ProductRecord[] | null = null
   const skuCode = typeof query.sku_code === "string" ? query.sku_code.trim() : ""
   if (skuCode) {
     const owner = ctx.seller.skuIndex.get(skuCode)
     const product = owner ? ctx.seller.products.get(owner) : undefined
-    candidates = product ? [product] : []
+    found = product ? [product] : []
   } else if (query.product_id !== undefined && query.product_id !== "") {
     const product = ctx.seller.products.get(idValue(query.product_id, "aeop_a_e_product_list_query.product_id"))
-    candidates = product ? [product] : []
-  } else {
-    candidates = [...ctx.seller.products.values()].reverse()
+    found = product ? [product] : []
   }
   const subject = typeof query.subject === "string" ? query.subject.toLowerCase() : ""
-  const matching = candidates.filter(
-    (p) => p.status === status && (!subject || mainSubject(p).toLowerCase().includes(subject))
-  )
+  const candidates = found ?? ctx.seller.productsInStatus(status as string)
+  const matching =
+    found || subject ? candidates.filter((p) => p.status === status && (!subject || mainSubject(p).toLowerCase().includes(subject))) : candidates
   const page = matching.slice((currentPage - 1) * pageSize, currentPage * pageSize)
   return {
     result: {

@@ -1,3 +1,5 @@
+import type { StatusSnapshotCache } from "../../../lib/listings/product-status-snapshot"
+
 /**
  * What one process shares between the sync pages it works on at once. It lives on the module
  * service (one instance per process) rather than in module scope; none of it is a source of
@@ -9,7 +11,7 @@ export class ProcessCaches {
   /** image-bank uploads under way, by account and content hash: two pages share one upload */
   readonly imageUploads = new Map<string, Promise<string>>()
   /** the seller's product statuses as last listed, per account, shared by the pages of one run */
-  readonly productStatuses = new Map<string, { at: number; statuses: Map<string, string> }>()
+  readonly productStatuses: StatusSnapshotCache = new Map()
   /**
    * The store's account ids (all, and the connected ones), read at most every few seconds by
    * the store events that fan out to every account; this process's own account writes clear it.

@@ -6,19 +6,12 @@ import { listingSyncSettings } from "../../../modules/aliexpress/options"
 import { describeError } from "../../../lib/listings/problems"
 import { runPool } from "../../../lib/listings/pool"
 import { reviewRecheckDue } from "../../../lib/listings/review-schedule"
-import { PRODUCT_STATUS_READ_ORDER, type AliExpressClient } from "../../../lib/aliexpress"
+import { sharedProductStatuses, statusOf } from "../../../lib/listings/product-status-snapshot"
 
 export const refreshAuditStatusStepId = "refresh-aliexpress-audit-status"
 
 /** Above this many listings to check, paged lists of the products by status may be cheaper. */
 const LIST_ABOVE = 10
-const PAGE_SIZE = 50
-/**
- * The pages of one run share one listing of the seller's statuses for a short while. A status
- * a little old is safe: "under review" is asked about again later, and a product only leaves
- * review once.
- */
-const SNAPSHOT_TTL_MS = 30 * 1000
 
 function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>()
@@ -26,40 +19,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): T[][] {
     groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
   }
   return [...groups.values()]
-}
-
-/**
- * Fills `known` (AliExpress product id -> status) from the seller's product lists, status by
- * status, as long as that costs fewer calls than reading `wanted` products one by one. Under
- * review is read first: a product only leaves that state, so one moving between two lists is
- * seen as under review and asked about again later, never missed.
- */
-async function listStatuses(
-  client: AliExpressClient,
-  snapshots: Map<string, { at: number; statuses: Map<string, string> }>,
-  accountId: string,
-  wanted: number,
-  known: Map<string, string>
-): Promise<void> {
-  const snapshot = snapshots.get(accountId)
-  if (snapshot && Date.now() - snapshot.at < SNAPSHOT_TTL_MS) {
-    snapshot.statuses.forEach((status, id) => known.set(id, status))
-    return
-  }
-  let budget = Math.max(Math.floor(wanted / 2), LIST_ABOVE)
-  for (const status of PRODUCT_STATUS_READ_ORDER) {
-    for (let page = 1; ; page++) {
-      if (budget-- <= 0) {
-        throw new Error("the seller has too many products for a list to be cheaper")
-      }
-      const res = await client.listProducts({ page, pageSize: PAGE_SIZE, status })
-      for (const item of res.items) {
-        if (!known.has(item.productId)) known.set(item.productId, status)
-      }
-      if (page >= res.totalPages || !res.items.length) break
-    }
-  }
-  snapshots.set(accountId, { at: Date.now(), statuses: new Map(known) })
 }
 
 /**
@@ -95,12 +54,24 @@ export const refreshAuditStatusStep = createStep(
     const known = new Map<string, string>()
     if (due.length > LIST_ABOVE) {
       try {
-        await listStatuses(client, service.caches.productStatuses, account.id, due.length, known)
-        toRead = due.filter((r) => {
-          const s = known.get(r.ae_product_id!)
-          // A rejection's reason is only in the product itself.
-          return s === undefined || s === "editingRequired"
-        })
+        // A sync run asks about its queued listings page by page: one listing of the seller's
+        // statuses, shared by the pages, pays for the whole run's questions, not just this page's.
+        const [, queuedUnderReview] = await service.listAndCountAliExpressListings(
+          { account_id: account.id, status: "auditing", ae_product_id: { $ne: null }, sync_requested_at: { $ne: null } },
+          { take: 1, select: ["id"] }
+        )
+        const snapshot = await sharedProductStatuses(client, service.caches.productStatuses, account.id, due.length + queuedUnderReview, LIST_ABOVE)
+        if (snapshot) {
+          for (const row of due) {
+            const status = statusOf(snapshot, row.ae_product_id!, row.submitted_at)
+            if (status) known.set(row.ae_product_id!, status)
+          }
+          toRead = due.filter((r) => {
+            const s = known.get(r.ae_product_id!)
+            // A rejection's reason is only in the product itself.
+            return s === undefined || s === "editingRequired"
+          })
+        }
       } catch (error) {
         known.clear()
         logger.warn(`AliExpress: could not list product statuses, reading them one by one: ${describeError(error)}`)
