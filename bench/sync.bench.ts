@@ -239,7 +239,7 @@ export async function run(options: Options): Promise<BenchResult[]> {
   const results: BenchResult[] = []
   // Each row is printed as it is measured, so a run stopped half-way keeps what it measured.
   const record = (rows: BenchResult[]) => {
-    for (const row of rows) process.stderr.write(`\n[measured] ${JSON.stringify(row)}\n`)
+    for (const row of rows) process.stderr.write(`\n[measured] ${JSON.stringify({ ...row, at: new Date().toISOString() })}\n`)
     results.push(...rows)
   }
   // BENCH_SEED_ONLY=1: benchmark 0 alone, in its own database, to measure seeding quickly.

@@ -59,7 +59,8 @@ export async function sharedProductStatuses(
   client: Lister,
   cache: StatusSnapshotCache,
   accountId: string,
-  wanted: number,
+  /** how many reads a listing would save; only asked for when no listing is at hand */
+  wanted: number | (() => Promise<number>),
   minimumBudget: number
 ): Promise<StatusSnapshot | null> {
   const cached = cache.get(accountId)
@@ -67,7 +68,8 @@ export async function sharedProductStatuses(
     const snapshot = await cached.snapshot.catch(() => null)
     if (snapshot) return snapshot
   }
-  const entry = { takenAt: Date.now(), snapshot: listProductStatuses(client, wanted, minimumBudget) }
+  const count = typeof wanted === "number" ? wanted : await wanted()
+  const entry = { takenAt: Date.now(), snapshot: listProductStatuses(client, count, minimumBudget) }
   cache.set(accountId, entry)
   const snapshot = await entry.snapshot.catch((error) => {
     if (cache.get(accountId) === entry) cache.delete(accountId)

@@ -56,11 +56,14 @@ export const refreshAuditStatusStep = createStep(
       try {
         // A sync run asks about its queued listings page by page: one listing of the seller's
         // statuses, shared by the pages, pays for the whole run's questions, not just this page's.
-        const [, queuedUnderReview] = await service.listAndCountAliExpressListings(
-          { account_id: account.id, status: "auditing", ae_product_id: { $ne: null }, sync_requested_at: { $ne: null } },
-          { take: 1, select: ["id"] }
-        )
-        const snapshot = await sharedProductStatuses(client, service.caches.productStatuses, account.id, due.length + queuedUnderReview, LIST_ABOVE)
+        const runQuestions = async () => {
+          const [, queuedUnderReview] = await service.listAndCountAliExpressListings(
+            { account_id: account.id, status: "auditing", ae_product_id: { $ne: null }, sync_requested_at: { $ne: null } },
+            { take: 1, select: ["id"] }
+          )
+          return due.length + queuedUnderReview
+        }
+        const snapshot = await sharedProductStatuses(client, service.caches.productStatuses, account.id, runQuestions, LIST_ABOVE)
         if (snapshot) {
           for (const row of due) {
             const status = statusOf(snapshot, row.ae_product_id!, row.submitted_at)
