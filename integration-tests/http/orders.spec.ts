@@ -4,7 +4,7 @@ process.env.ALIEXPRESS_SHIPMENT_PUSH_CRON = "0 0 * * *"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { updateInventoryLevelsWorkflow } from "@medusajs/core-flows"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { startSandbox } from "../../src/sandbox"
 import { importOrderChanges } from "../../src/runners/order-import"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
@@ -345,6 +345,32 @@ medusaIntegrationTestRunner({
       await importNow()
       expect(await channelOrders()).toHaveLength(1)
       expect((await bindings(`?q=${aeOrderId}`)).orders[0]).toMatchObject({ id: imported.id, status: "imported", order_id: imported.order_id })
+    })
+
+    it("reserves the stock of an adopted order whose run died before the reservation", async () => {
+      const aeOrderId = await placeSandboxOrder(sandbox.url, [{ sku_code: ctx.variants[1].sku, quantity: 2 }])
+      await importNow()
+      const [imported] = (await bindings(`?q=${aeOrderId}`)).orders
+      expect(imported).toMatchObject({ status: "imported" })
+      const container = getContainer()
+      const query = container.resolve("query")
+      const inventory: any = container.resolve(Modules.INVENTORY)
+      const { data } = await query.graph({ entity: "order", fields: ["items.id"], filters: { id: imported.order_id } })
+      const lineIds = (data[0] as any).items.map((i: any) => i.id)
+      const reservations = await inventory.listReservationItems({ line_item_id: lineIds })
+      expect(reservations).toHaveLength(1)
+
+      // What a run killed after creating the order and before reserving its stock leaves.
+      await inventory.deleteReservationItems(reservations.map((r: any) => r.id))
+      const service: any = container.resolve("aliexpress")
+      await service.updateAliExpressOrders({ id: imported.id, status: "failed", order_id: null, next_attempt_at: new Date(Date.now() - 1000) })
+
+      await importNow()
+      expect(await channelOrders()).toHaveLength(1)
+      expect((await bindings(`?q=${aeOrderId}`)).orders[0]).toMatchObject({ id: imported.id, status: "imported", order_id: imported.order_id })
+      const again = await inventory.listReservationItems({ line_item_id: lineIds })
+      expect(again).toHaveLength(1)
+      expect(MathBN.convert(again[0].quantity).toNumber()).toBe(2)
     })
 
     describe("push webhook", () => {

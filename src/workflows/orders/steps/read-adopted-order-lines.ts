@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { MathBN, Modules } from "@medusajs/framework/utils"
 
 export const readAdoptedOrderLinesStepId = "read-adopted-aliexpress-order-lines"
 
-type Lines = Array<{ id: string; quantity: unknown; variant_id?: string | null }>
+type Lines = Array<{ id: string; quantity: number; variant_id?: string | null }>
 
 /**
  * An adopted order (a run died after Medusa created it) may have died before its stock was
@@ -15,9 +15,16 @@ export const readAdoptedOrderLinesStep = createStep(
     if (!input.order_id) {
       return new StepResponse({ items: [] as Lines, reserved: true })
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "order", fields: ["id", "items.id", "items.quantity", "items.variant_id"], filters: { id: input.order_id } })
-    const items = ((data[0] as any)?.items ?? []) as Lines
+    // The order module's own read: it answers each line's quantity from the order's item rows,
+    // which `query.graph` leaves out (the line was read with no quantity, the reservation got
+    // NaN, and the adopted order failed on every retry).
+    const order = await container.resolve(Modules.ORDER).retrieveOrder(input.order_id, { relations: ["items"] })
+    const items: Lines = (order.items ?? []).map((item: any) => {
+      if (item.quantity == null) {
+        throw new Error(`Medusa order ${input.order_id}: line ${item.id} was read without its quantity`)
+      }
+      return { id: item.id, variant_id: item.variant_id, quantity: MathBN.convert(item.quantity).toNumber() }
+    })
     const reservations = items.length
       ? await container.resolve(Modules.INVENTORY).listReservationItems({ line_item_id: items.map((i) => i.id) }, { select: ["id"], take: 1 })
       : []
