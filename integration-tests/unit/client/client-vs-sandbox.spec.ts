@@ -6,7 +6,7 @@ import {
   type TokenSet,
 } from "../../../src/lib/aliexpress"
 import { startSandbox } from "../../../src/sandbox"
-import { control, mugProduct as product, MUGS, PNG, type Sandbox } from "./support/sandbox-mug"
+import { control, mugProduct as product, MUGS, PNG, sandboxClient, type Sandbox } from "./support/sandbox-mug"
 
 const APP_KEY = "sandbox-client-app"
 const APP_SECRET = "sandbox-client-secret"
@@ -30,15 +30,9 @@ describe("AliExpressClient against the sandbox", () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ appKey: APP_KEY, appSecret: APP_SECRET, seed: "empty", auditDelayMs: 0, rejectWords: ["forbidden"] })
     resetRateLimiters()
-    const minted = await control<{ access_token: string; refresh_token: string }>(sandbox, "/tokens")
-    client = new AliExpressClient({
-      baseUrl: sandbox.url,
-      appKey: APP_KEY,
-      appSecret: APP_SECRET,
-      tokens: { accessToken: minted.access_token, refreshToken: minted.refresh_token },
+    client = await sandboxClient(sandbox, APP_KEY, APP_SECRET, {
       onTokensRefreshed: (tokens) => void reported.push(tokens),
       retry: { maxAttempts: 10, baseDelayMs: 5, maxDelayMs: 50 },
-      timeoutMs: 5000,
     })
     // Every describe block can run alone (jest -t): each gets tokens and an image-bank URL here.
     imageUrl = (await client.uploadImage({ fileName: "setup.png", bytes: PNG })).url

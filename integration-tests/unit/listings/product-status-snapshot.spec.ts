@@ -1,7 +1,7 @@
 import { AliExpressClient, resetRateLimiters } from "../../../src/lib/aliexpress"
 import { listProductStatuses, sharedProductStatuses, statusOf, type StatusSnapshotCache } from "../../../src/lib/listings/product-status-snapshot"
 import { startSandbox } from "../../../src/sandbox"
-import { control, mugProduct, PNG, type Sandbox } from "../client/support/sandbox-mug"
+import { mugProduct, PNG, sandboxClient, type Sandbox } from "../client/support/sandbox-mug"
 
 const APP_KEY = "status-snapshot-app"
 const APP_SECRET = "status-snapshot-secret"
@@ -31,15 +31,7 @@ describe("the seller's product statuses, listed for many review questions at onc
     // Reviews end at once; titles with "forbidden" are rejected. A high rate limit: setup posts 153.
     sandbox = await startSandbox({ appKey: APP_KEY, appSecret: APP_SECRET, seed: "empty", auditDelayMs: 0, rejectWords: ["forbidden"], rateLimitPerSecond: 1000 })
     resetRateLimiters()
-    const minted = await control<{ access_token: string; refresh_token: string }>(sandbox, "/tokens")
-    client = new AliExpressClient({
-      baseUrl: sandbox.url,
-      appKey: APP_KEY,
-      appSecret: APP_SECRET,
-      tokens: { accessToken: minted.access_token, refreshToken: minted.refresh_token },
-      retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 50 },
-      timeoutMs: 5000,
-    })
+    client = await sandboxClient(sandbox, APP_KEY, APP_SECRET)
     const imageUrl = (await client.uploadImage({ fileName: "mug.png", bytes: PNG })).url
     for (let i = 0; i < LIVE + REJECTED; i++) {
       const rejected = i < REJECTED

@@ -1,4 +1,6 @@
-import type { PostProductRequest } from "../../../../src/lib/aliexpress"
+import { AliExpressClient, type PostProductRequest } from "../../../../src/lib/aliexpress"
+
+type AliExpressClientOptions = ConstructorParameters<typeof AliExpressClient>[0]
 import type { startSandbox } from "../../../../src/sandbox"
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>
@@ -50,4 +52,18 @@ export function mugProduct(skuCode: string, imageUrl: string, subject = "Ceramic
     service_policy_id: 0,
     product_unit: 100000015,
   }
+}
+
+/** A client of the sandbox with freshly minted tokens, quick retries and a short timeout. */
+export async function sandboxClient(sandbox: Sandbox, appKey: string, appSecret: string, options: Partial<AliExpressClientOptions> = {}): Promise<AliExpressClient> {
+  const minted = await control<{ access_token: string; refresh_token: string }>(sandbox, "/tokens")
+  return new AliExpressClient({
+    baseUrl: sandbox.url,
+    appKey,
+    appSecret,
+    tokens: { accessToken: minted.access_token, refreshToken: minted.refresh_token },
+    retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 50 },
+    timeoutMs: 5000,
+    ...options,
+  })
 }
