@@ -10,13 +10,17 @@ import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import { syncListingsBatchWorkflow } from "../../src/workflows/listings/workflows/sync-listings-batch"
 import { submitListingFeedWorkflow } from "../../src/workflows/listings/workflows/listing-feeds"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 jest.setTimeout(240 * 1000)
 // Three products make a bulk change here, so five products take the feed path and two do not.
 const FEED_THRESHOLD = "3"
+// Pages of two, so a sync of five is a large run: its unchanged listings are settled before the pages.
+const BATCH_SIZE = "2"
 process.env.ALIEXPRESS_SYNC_DEBOUNCE_MS = "150"
 process.env.ALIEXPRESS_SYNC_MIN_GAP_MS = "150"
 process.env.ALIEXPRESS_FEED_THRESHOLD = FEED_THRESHOLD
+process.env.ALIEXPRESS_SYNC_BATCH_SIZE = BATCH_SIZE
 
 const PRICE = "aliexpress.solution.batch.product.price.update"
 const STOCK = "aliexpress.solution.batch.product.inventory.update"
@@ -66,7 +70,7 @@ const count = (c: Record<string, number>, method: string) => c[method] ?? 0
 
 medusaIntegrationTestRunner({
   inApp: true,
-  env: { ALIEXPRESS_SYNC_DEBOUNCE_MS: "150", ALIEXPRESS_SYNC_MIN_GAP_MS: "150", ALIEXPRESS_FEED_THRESHOLD: FEED_THRESHOLD },
+  env: { ALIEXPRESS_SYNC_DEBOUNCE_MS: "150", ALIEXPRESS_SYNC_MIN_GAP_MS: "150", ALIEXPRESS_FEED_THRESHOLD: FEED_THRESHOLD, ALIEXPRESS_SYNC_BATCH_SIZE: BATCH_SIZE },
   testSuite: ({ api, getContainer }) => {
     let admin: { headers: Record<string, string> }
     let store: Awaited<ReturnType<typeof setupUsStore>>
@@ -190,6 +194,39 @@ medusaIntegrationTestRunner({
       expect(count(end, SUBMIT) - count(small, SUBMIT)).toBe(0)
       expect(await priceOf(listings[0].ae_product_id)).toBeCloseTo(oldPrice * 1.2, 1)
       expect(await priceOf(listings[2].ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
+    })
+
+    it("takes the unchanged listings of a large sync off the queue without a page, and still sends a change no event announced", async () => {
+      const { products, listings } = await listFive()
+      const before = await calls()
+      const unchanged = await syncNow()
+      expect(unchanged).toMatchObject({ state: "done", done: 5, total: 5, unchanged: 5, posted: 0, edited: 0 })
+      const quiet = await calls()
+      for (const method of [PRICE, STOCK, SUBMIT, "aliexpress.solution.product.edit", "aliexpress.solution.product.post"]) {
+        expect({ method, calls: count(quiet, method) - count(before, method) }).toEqual({ method, calls: 0 })
+      }
+
+      // A price written straight to the database: no event queues the product, the sync finds it.
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: variants } = await query.graph({ entity: "product_variant", fields: ["price_set.id"], filters: { product_id: products[2].id } })
+      const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const changed = await knex.raw(
+        `update price set amount = 77, raw_amount = jsonb_set(raw_amount, '{value}', '"77"'), updated_at = now()
+         where price_set_id = any(?) and currency_code = 'usd' and deleted_at is null`,
+        [variants.map((v: any) => v.price_set.id)]
+      )
+      expect(changed.rowCount).toBeGreaterThan(0)
+      const progress = await syncNow()
+      expect(progress).toMatchObject({ state: "done", done: 5, unchanged: 4 })
+      const after = await calls()
+      expect(count(after, PRICE) - count(quiet, PRICE)).toBe(1)
+      expect(count(after, SUBMIT) - count(quiet, SUBMIT)).toBe(0)
+      expect(await priceOf(listings[2].ae_product_id)).toBeCloseTo(77, 2)
+      expect(await priceOf(listings[1].ae_product_id)).not.toBeCloseTo(77, 2)
+      const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+      const queued = await service.listAliExpressListings({ sync_requested_at: { $ne: null } }, { select: ["id"] })
+      expect(queued).toEqual([])
     })
 
     it("polls a feed job submitted before a restart once the runner is back, and does not submit it again", async () => {

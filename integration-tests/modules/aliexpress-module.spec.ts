@@ -105,6 +105,24 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       expect(await createQueuedListings(service, "acc", [], queuedAt)).toEqual([])
     })
 
+    it("takes off the queue only the listings queued before the given moment", async () => {
+      const earlier = new Date(Date.now() - 60_000)
+      const later = new Date(Date.now() + 60_000)
+      const [old, requeued, idle] = await service.createAliExpressListings([
+        { account_id: "acc", product_id: "prod_old", status: "live", sync_requested_at: earlier },
+        { account_id: "acc", product_id: "prod_requeued", status: "live", sync_requested_at: later },
+        { account_id: "acc", product_id: "prod_idle", status: "live", sync_requested_at: null },
+      ])
+
+      expect(await service.settleQueuedListings([old.id, requeued.id, idle.id], new Date())).toBe(1)
+
+      const rows = await service.listAliExpressListings({ account_id: "acc" }, { select: ["product_id", "sync_requested_at"] })
+      const queued = Object.fromEntries(rows.map((r) => [r.product_id, r.sync_requested_at && new Date(r.sync_requested_at).getTime()]))
+      // A listing queued again after its fingerprint was read (its product changed) stays queued.
+      expect(queued).toEqual({ prod_old: null, prod_requeued: later.getTime(), prod_idle: null })
+      expect(await service.settleQueuedListings([], new Date())).toBe(0)
+    })
+
     it("records health outcomes atomically: concurrent failures open one incident, the next success closes it", async () => {
       const outcomes = await Promise.all(
         Array.from({ length: 8 }, (_, i) => service.recordHealth("aeacc_1", "order_import", { ok: false, reason: `down ${i}` }))

@@ -16,6 +16,7 @@ export const SyncProgressBar = ({ progress }: { progress: SyncProgress }) => {
     progress.edited ? `${progress.edited} updated` : null,
     progress.invalid ? `${progress.invalid} need fixes` : null,
     progress.offline ? `${progress.offline} taken offline` : null,
+    progress.unchanged ? `${progress.unchanged} unchanged` : null,
   ].filter(Boolean)
   return (
     <div className="flex flex-col gap-y-1" data-testid="sync-progress">

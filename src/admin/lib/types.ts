@@ -11,6 +11,7 @@ export type SyncProgress = {
   edited?: number
   invalid?: number
   offline?: number
+  unchanged?: number
 } | null
 
 export type Settings = {

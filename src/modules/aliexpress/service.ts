@@ -176,6 +176,23 @@ class AliExpressModuleService extends MedusaService({
   }
 
   /**
+   * Takes off the queue those of the given listings that were queued before `before`, and
+   * returns how many. A listing queued again since (its product changed while it was being
+   * looked at) stays queued.
+   */
+  async settleQueuedListings(ids: string[], before: Date): Promise<number> {
+    if (!ids.length) {
+      return 0
+    }
+    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    return await knex("aliexpress_listing")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+      .where("sync_requested_at", "<", before)
+      .update({ sync_requested_at: null, updated_at: new Date() })
+  }
+
+  /**
    * Writes many listing rows at once: one read of the rows and batched updates in one
    * transaction per slice of LISTING_WRITE_SLICE, instead of a round trip per row (at 1,000
    * price changes the one-by-one writes were 44 s of a 45 s run). The same listing given twice

@@ -13,6 +13,7 @@ import {
   submitListingFeedWorkflow,
 } from "../../workflows/listings/workflows/listing-feeds"
 import { healthReporter } from "../health"
+import { settleUnchangedQueue } from "./settle-unchanged"
 
 export type SyncProgress = {
   state: "running" | "done" | "failed"
@@ -30,6 +31,8 @@ export type SyncProgress = {
   /** feed jobs submitted by this run, and feed.query calls it made */
   feed_jobs: number
   feed_polls: number
+  /** listings found unchanged by the first pass of a large run (counted in `done`) */
+  unchanged: number
 }
 
 const QUEUED_FILTER = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
@@ -85,6 +88,7 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
     stock_calls: 0,
     feed_jobs: 0,
     feed_polls: 0,
+    unchanged: 0,
   }
   const save = () => service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress } })
   await save()
@@ -98,6 +102,15 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
     // pages hand their changes back, and the run sends them as feed jobs of 300 once more than
     // the threshold turned up (or in batch calls of 20 at the end if fewer did).
     const feedPath = queued[1] > feedThreshold
+    // A large queue is mostly unchanged listings in a reconcile or a "sync now": they are taken
+    // off in chunks first, and the pages get what is left.
+    let settled = 0
+    if (queued[1] > batchSize) {
+      settled = await settleUnchangedQueue(container, account.id, pagesInFlight, async (count) => {
+        progress.done = progress.unchanged = count
+        await save()
+      })
+    }
     const gathering = new UpdateGathering()
     const submit = async (kind: UpdateKind, max: number) => {
       const candidates = gathering.take(kind, max)
@@ -156,7 +169,7 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
           }
           ids.forEach((id) => seen.add(id))
           // Counted once each, even when a change queued a listing again during the run.
-          progress.done = seen.size
+          progress.done = settled + seen.size
           for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
             progress[key] += result[key]
           }

@@ -1,33 +1,14 @@
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { loadListingProducts, productsInChannel } from "../helpers/load-products"
-import { loadMappingSetup } from "../helpers/mapping-setup"
+import { loadListingProducts } from "../helpers/load-products"
 import { planListing, unchangedPlan, type PlannedListing } from "../../../lib/listings/plan"
-import { planStamp, stampableNow, unchangedByStamp, type StampedRow } from "../../../lib/listings/source-stamp"
-import { computeSellableStock, resolveStockLocationIds } from "../helpers/sellable-stock"
-import { productPrints } from "../helpers/source-prints"
+import { planStamp, stampableNow, type StampedRow } from "../../../lib/listings/source-stamp"
+import { computeSellableStock } from "../helpers/sellable-stock"
+import { checkStamps, PLAN_FIELDS } from "../helpers/stamp-check"
 import { readCategoryAttributes } from "./read-category-attributes"
-import { mappingContextPrint } from "../helpers/context-print"
 
 export const planListingSyncStepId = "plan-aliexpress-listing-sync"
-
-/** The listing columns planning reads (not the stored payload, problems or search text). */
-const PLAN_FIELDS = [
-  "id",
-  "product_id",
-  "ae_product_id",
-  "ae_status",
-  "status",
-  "content_hash",
-  "price_hash",
-  "stock_hash",
-  "refused_hash",
-  "source_stamp",
-  "problem_count",
-  "post_started_at",
-  "next_attempt_at",
-]
 
 /**
  * Reads the batch's products, stock and mapping template and decides, per listing, what
@@ -41,7 +22,8 @@ export const planListingSyncStep = createStep(
   planListingSyncStepId,
   async (input: { account_id: string; listing_ids: string[]; ignore_backoff?: boolean }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-    const { account, client } = await service.requireConnectedAccount(input.account_id)
+    const connected = await service.requireConnectedAccount(input.account_id)
+    const { account, client } = connected
     const rows = (await service.listAliExpressListings(
       { id: input.listing_ids, product_id: { $ne: null } },
       { select: PLAN_FIELDS, take: input.listing_ids.length }
@@ -50,17 +32,7 @@ export const planListingSyncStep = createStep(
     const due = rows.filter(
       (r) => input.ignore_backoff || r.status !== "error" || !r.next_attempt_at || new Date(r.next_attempt_at).getTime() <= now
     )
-    const productIds = due.map((r) => r.product_id!)
-    const [prints, inChannel, setup, locationIds] = await Promise.all([
-      productPrints(container, productIds),
-      productsInChannel(container, account.sales_channel_id ?? "", productIds),
-      loadMappingSetup(container, service, account, client),
-      resolveStockLocationIds(container, account),
-    ])
-    const context = prints.size ? await mappingContextPrint(service, account.id, setup, locationIds) : null
-    const unchanged = new Set(
-      due.filter((r) => unchangedByStamp(r, prints.get(r.product_id!), context, inChannel.has(r.product_id!))).map((r) => r.id)
-    )
+    const { prints, inChannel, setup, locationIds, context, unchanged } = await checkStamps(container, service, connected, due)
     const toMap = due.filter((r) => !unchanged.has(r.id))
     const products = await loadListingProducts(container, toMap.map((r) => r.product_id!))
     const requirements = Object.assign({}, ...[...products.values()].map((p) => p.inventory))
