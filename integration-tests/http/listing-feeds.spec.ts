@@ -159,8 +159,8 @@ medusaIntegrationTestRunner({
         const p = (await api.get("/admin/aliexpress/sync", admin)).data.progress
         return p && p.state !== "running" && Date.parse(p.started_at) >= started - 5 && p
       })
-      expect(progress.state).toBe("done")
-      expect(progress.feed_jobs).toBe(1)
+      // Only the markup changed: every listing is priced again from its stored inputs, none mapped.
+      expect(progress).toMatchObject({ state: "done", done: 5, repriced: 5, unchanged: 0, feed_jobs: 1 })
       const after = await calls()
       expect(count(after, SUBMIT) - count(before, SUBMIT)).toBe(1)
       expect(count(after, QUERY) - count(before, QUERY)).toBeGreaterThanOrEqual(1)
@@ -196,18 +196,24 @@ medusaIntegrationTestRunner({
       expect(await priceOf(listings[2].ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
     })
 
-    it("takes the unchanged listings of a large sync off the queue without a page, and still sends a change no event announced", async () => {
+    it("takes the unchanged listings of a large sync off the queue without a page, with the verdicts of those under review, and still sends a change no event announced", async () => {
       const { products, listings } = await listFive()
+      const container = getContainer()
+      const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
+      // Listings still under review get their verdicts in the pass, as a page would ask for them.
+      await service.updateAliExpressListings({ selector: { id: listings.map((l) => l.id) }, data: { status: "auditing", ae_status: "auditing" } })
+      expect(await syncNow()).toMatchObject({ state: "done", done: 5, unchanged: 5 })
+      for (const product of products) expect((await listingOf(product.id)).status).toBe("live")
+
       const before = await calls()
       const unchanged = await syncNow()
-      expect(unchanged).toMatchObject({ state: "done", done: 5, total: 5, unchanged: 5, posted: 0, edited: 0 })
+      expect(unchanged).toMatchObject({ state: "done", done: 5, total: 5, unchanged: 5, repriced: 0, posted: 0, edited: 0 })
       const quiet = await calls()
       for (const method of [PRICE, STOCK, SUBMIT, "aliexpress.solution.product.edit", "aliexpress.solution.product.post"]) {
         expect({ method, calls: count(quiet, method) - count(before, method) }).toEqual({ method, calls: 0 })
       }
 
       // A price written straight to the database: no event queues the product, the sync finds it.
-      const container = getContainer()
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: variants } = await query.graph({ entity: "product_variant", fields: ["price_set.id"], filters: { product_id: products[2].id } })
       const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -218,13 +224,12 @@ medusaIntegrationTestRunner({
       )
       expect(changed.rowCount).toBeGreaterThan(0)
       const progress = await syncNow()
-      expect(progress).toMatchObject({ state: "done", done: 5, unchanged: 4 })
+      expect(progress).toMatchObject({ state: "done", done: 5, unchanged: 4, repriced: 0 })
       const after = await calls()
       expect(count(after, PRICE) - count(quiet, PRICE)).toBe(1)
       expect(count(after, SUBMIT) - count(quiet, SUBMIT)).toBe(0)
       expect(await priceOf(listings[2].ae_product_id)).toBeCloseTo(77, 2)
       expect(await priceOf(listings[1].ae_product_id)).not.toBeCloseTo(77, 2)
-      const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
       const queued = await service.listAliExpressListings({ sync_requested_at: { $ne: null } }, { select: ["id"] })
       expect(queued).toEqual([])
     })

@@ -114,13 +114,13 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
         { account_id: "acc", product_id: "prod_idle", status: "live", sync_requested_at: null },
       ])
 
-      expect(await service.settleQueuedListings([old.id, requeued.id, idle.id], new Date())).toBe(1)
+      expect(await service.settleQueuedListings([old.id, requeued.id, idle.id], new Date())).toEqual([old.id])
 
       const rows = await service.listAliExpressListings({ account_id: "acc" }, { select: ["product_id", "sync_requested_at"] })
       const queued = Object.fromEntries(rows.map((r) => [r.product_id, r.sync_requested_at && new Date(r.sync_requested_at).getTime()]))
       // A listing queued again after its fingerprint was read (its product changed) stays queued.
       expect(queued).toEqual({ prod_old: null, prod_requeued: later.getTime(), prod_idle: null })
-      expect(await service.settleQueuedListings([], new Date())).toBe(0)
+      expect(await service.settleQueuedListings([], new Date())).toEqual([])
     })
 
     it("records health outcomes atomically: concurrent failures open one incident, the next success closes it", async () => {

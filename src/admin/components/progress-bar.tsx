@@ -16,6 +16,7 @@ export const SyncProgressBar = ({ progress }: { progress: SyncProgress }) => {
     progress.edited ? `${progress.edited} updated` : null,
     progress.invalid ? `${progress.invalid} need fixes` : null,
     progress.offline ? `${progress.offline} taken offline` : null,
+    progress.repriced ? `${progress.repriced} repriced` : null,
     progress.unchanged ? `${progress.unchanged} unchanged` : null,
   ].filter(Boolean)
   return (

@@ -12,6 +12,7 @@ export type SyncProgress = {
   invalid?: number
   offline?: number
   unchanged?: number
+  repriced?: number
 } | null
 
 export type Settings = {

@@ -1,4 +1,4 @@
-import { hashListing, mapProduct, type MappingContext, type PostProductRequest, type Problem } from "../mapping"
+import { hashListing, mapProduct, type MappingContext, type PostProductRequest, type Problem, type RuleInput } from "../mapping"
 import type { ListingProduct } from "./source-product"
 import { listingStatusFromAe } from "./status"
 
@@ -55,6 +55,10 @@ export type PlannedListing = {
   source_stamp?: string | null
   /** store `source_stamp` now: nothing is sent and the listing already has these hashes */
   stamp_write?: boolean
+  /** what the SKUs' prices and quantities were made from (see lib/mapping/rule-inputs.ts) */
+  rule_inputs?: RuleInput[] | null
+  /** the stamp of the product and the settings other than the rules (see source-stamp.ts), stored with `source_stamp` */
+  base_stamp?: string | null
 }
 
 /** Hash of everything sent, to recognise a payload AliExpress already refused. */
@@ -123,7 +127,7 @@ export function planListing(
     return { ...base, action: "invalid", status: "invalid", problems: mapped.problems }
   }
   const hashes = hashListing(mapped.payload)
-  const planned: PlannedListing = { ...base, payload: mapped.payload, hashes }
+  const planned: PlannedListing = { ...base, payload: mapped.payload, hashes, rule_inputs: mapped.ruleInputs }
 
   if (row.refused_hash && row.refused_hash === fullHash(hashes)) {
     // AliExpress said no to exactly this; sending it again would only be refused again.

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
-import { stableStringify } from "../mapping"
-import type { Hashes, ListingRow } from "./plan"
+import { stableStringify, type PriceRules, type QuantityRules, type RuleInput } from "../mapping"
+import type { Hashes, ListingRow, PlannedListing } from "./plan"
 
 /**
  * Bump when the mapping engine changes what it makes of the same product: every stamp then
@@ -20,6 +20,34 @@ export function contextPrint(parts: { setup: unknown; locationIds: string[]; cat
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
+type RuledSetup = { priceRules: PriceRules; quantityRules: QuantityRules }
+
+/**
+ * The context without the rules a listing's stored rule inputs can be priced with again (markup,
+ * conversion rate, rounding, stock buffer and maximum): what stays is everything that decides
+ * which amount and quantity a SKU starts from (the price source, the store currency, the
+ * template, the stock locations), and all the rest of the mapping.
+ */
+export function baseContextPrint(parts: { setup: RuledSetup; locationIds: string[]; categories: unknown }): string {
+  const { priceRules, quantityRules, ...rest } = parts.setup
+  const setup = { ...rest, priceRules: { source: priceRules.source, store_currency: priceRules.store_currency } }
+  return sha256(stableStringify({ version: SOURCE_STAMP_VERSION, base: true, ...parts, setup }))
+}
+
+/**
+ * The stamp of a listing's content before the price and quantity rules: its product, the base
+ * context, its content hash and the rule inputs that mapping found. While it matches, the
+ * listing's prices and quantities under new rules are its rule inputs priced again.
+ */
+export function baseStamp(baseContext: string, productPrint: string, contentHash: string, inputs: RuleInput[]): string {
+  return sha256(`${baseContext}:${productPrint}:${contentHash}:${stableStringify(inputs)}`)
+}
+
+/** The stamp columns stored with a fully planned listing's hashes. */
+export function stampFields(plan: Pick<PlannedListing, "source_stamp" | "base_stamp" | "rule_inputs">) {
+  return { source_stamp: plan.source_stamp ?? null, base_stamp: plan.base_stamp ?? null, rule_inputs: (plan.base_stamp && plan.rule_inputs) || null }
+}
+
 /**
  * The stamp of a listing: what the mapping read (the product's fingerprint and the context's)
  * together with the three hashes it made of it. Stored when those hashes are what AliExpress
@@ -33,7 +61,7 @@ export function sourceStamp(productPrint: string, context: string, hashes: Hashe
 /** Statuses whose listing, with unchanged hashes, plans to nothing at all (see planListing). */
 const QUIET_STATUSES = new Set(["auditing", "live", "rejected", "unknown"])
 
-export type StampedRow = ListingRow & { source_stamp?: string | null }
+export type StampedRow = ListingRow & { source_stamp?: string | null; base_stamp?: string | null }
 
 /**
  * True when the listing is known to be unchanged: listed, in a status that an unchanged
@@ -52,6 +80,15 @@ export function unchangedByStamp(row: StampedRow, productPrint: string | undefin
 /** The stamp of a fully planned listing's own hashes (stored once AliExpress has them). */
 export function planStamp(plan: { hashes: Hashes | null }, productPrint: string | undefined, context: string | null): string | null {
   return productPrint && context && plan.hashes ? sourceStamp(productPrint, context, plan.hashes) : null
+}
+
+/** The base stamp of a fully planned listing (see baseStamp), stored with its stamp. */
+export function planBaseStamp(
+  plan: { hashes: Hashes | null; rule_inputs?: RuleInput[] | null },
+  productPrint: string | undefined,
+  baseContext: string | null
+): string | null {
+  return productPrint && baseContext && plan.hashes && plan.rule_inputs ? baseStamp(baseContext, productPrint, plan.hashes.content, plan.rule_inputs) : null
 }
 
 /**

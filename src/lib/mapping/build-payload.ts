@@ -4,6 +4,7 @@ import { toCentimetres, toKilograms, validateListing } from "./validate"
 import { unitTypeId } from "./units"
 import type { PostProductRequest, SkuInfo } from "./payload"
 import type { MappingContext, Problem, SourceProduct } from "./types"
+import { ruleInputsOf, type RuleInput } from "./rule-inputs"
 
 export type MappingResult = {
   /** null when any problem exists: invalid products are never sent */
@@ -13,6 +14,9 @@ export type MappingResult = {
   sourceImages: string[]
   variantSkus: { variantId: string; skuCode: string }[]
 }
+
+/** A mapping's result with what its SKUs' prices and quantities were made from. */
+export type MappedProduct = MappingResult & { ruleInputs: RuleInput[] }
 
 /** One category attribute as the preview shows it: its values and how each matched. */
 export type PreviewAttribute = {
@@ -99,9 +103,9 @@ export function buildPayload(product: SourceProduct, ctx: MappingContext): Previ
 }
 
 /** Map and validate a product: the payload is null when any problem exists. */
-export function mapProduct(product: SourceProduct, ctx: MappingContext): MappingResult {
+export function mapProduct(product: SourceProduct, ctx: MappingContext): MappedProduct {
   const listing = resolveListing(product, ctx)
   const problems = validateListing(listing)
-  const shaped = shape(listing)
+  const shaped = { ...shape(listing), ruleInputs: ruleInputsOf(listing.variants) }
   return problems.length ? { ...shaped, problems, payload: null } : { ...shaped, problems }
 }

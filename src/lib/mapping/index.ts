@@ -13,7 +13,8 @@ export {
   LIMITS,
   type DuplicateSku,
 } from "./validate"
-export { buildPayload, mapProduct, type MappingResult, type PreviewResult, type PreviewAttribute } from "./build-payload"
+export { buildPayload, mapProduct, type MappedProduct, type MappingResult, type PreviewResult, type PreviewAttribute } from "./build-payload"
+export { applyRules, ruleInputsOf, type PricedSkus, type RuleInput } from "./rule-inputs"
 export {
   computePrice,
   computeInventory,

@@ -18,8 +18,12 @@ export type ResolvedVariant = {
   skuCode: string
   /** "sku:<sku>" or, without a SKU, "variant:<id>" */
   problemField: string
+  /** the amount the price rules start from (the variant's price, or the mapped retail price) */
+  amount: number | undefined
   price: number | undefined
   priceField: FieldResult | undefined
+  /** the quantity the quantity rules start from (Infinity: stock not managed) */
+  sellable: number
   inventory: number
   attributes: SkuAttribute[]
   /** option titles on this variant that are neither a color nor a size option */
@@ -119,18 +123,19 @@ function resolveVariant(
   const skuCode = (variant.sku ?? "").trim()
   const problemField = skuCode ? `sku:${skuCode}` : `variant:${variant.id}`
 
-  let price: number | undefined
+  let amount: number | undefined
   let priceField: FieldResult | undefined
   const priceSource = ctx.template.fields.retail_price
   if (priceSource) {
     const resolved = resolveField(priceSource, product, variant, ctx.lookupLists)
     priceField = { key: "retail_price", source: priceSource, resolved }
-    const amount = toNumber(resolved.value)
-    price = Number.isFinite(amount) ? computePrice(amount, ctx.priceRules) : undefined
+    const mapped = toNumber(resolved.value)
+    amount = Number.isFinite(mapped) ? mapped : undefined
   } else {
-    const amount = sourceAmount(variant, ctx.priceRules)
-    price = amount === undefined ? undefined : computePrice(amount, ctx.priceRules)
+    amount = sourceAmount(variant, ctx.priceRules)
   }
+  const price = amount === undefined ? undefined : computePrice(amount, ctx.priceRules)
+  const sellable = sellableOf(variant, ctx.stock)
 
   const attributes: SkuAttribute[] = []
   const otherOptions: string[] = []
@@ -146,9 +151,11 @@ function resolveVariant(
     variant,
     skuCode,
     problemField,
+    amount,
     price,
     priceField,
-    inventory: computeInventory(sellableOf(variant, ctx.stock), ctx.quantityRules),
+    sellable,
+    inventory: computeInventory(sellable, ctx.quantityRules),
     attributes,
     otherOptions,
   }

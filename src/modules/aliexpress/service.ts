@@ -177,19 +177,21 @@ class AliExpressModuleService extends MedusaService({
 
   /**
    * Takes off the queue those of the given listings that were queued before `before`, and
-   * returns how many. A listing queued again since (its product changed while it was being
+   * returns their ids. A listing queued again since (its product changed while it was being
    * looked at) stays queued.
    */
-  async settleQueuedListings(ids: string[], before: Date): Promise<number> {
+  async settleQueuedListings(ids: string[], before: Date): Promise<string[]> {
     if (!ids.length) {
-      return 0
+      return []
     }
     const knex = (this as any).baseRepository_.getFreshManager().getKnex()
-    return await knex("aliexpress_listing")
+    const rows: { id: string }[] = await knex("aliexpress_listing")
       .whereIn("id", ids)
       .whereNull("deleted_at")
       .where("sync_requested_at", "<", before)
       .update({ sync_requested_at: null, updated_at: new Date() })
+      .returning("id")
+    return rows.map((r) => r.id)
   }
 
   /**

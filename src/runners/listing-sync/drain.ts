@@ -33,6 +33,8 @@ export type SyncProgress = {
   feed_polls: number
   /** listings found unchanged by the first pass of a large run (counted in `done`) */
   unchanged: number
+  /** listings the first pass priced again from their stored inputs (counted in `done`) */
+  repriced: number
 }
 
 const QUEUED_FILTER = { sync_requested_at: { $ne: null }, product_id: { $ne: null } }
@@ -89,6 +91,7 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
     feed_jobs: 0,
     feed_polls: 0,
     unchanged: 0,
+    repriced: 0,
   }
   const save = () => service.updateAliExpressAccounts({ id: account.id, sync_progress: { ...progress } })
   await save()
@@ -102,15 +105,6 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
     // pages hand their changes back, and the run sends them as feed jobs of 300 once more than
     // the threshold turned up (or in batch calls of 20 at the end if fewer did).
     const feedPath = queued[1] > feedThreshold
-    // A large queue is mostly unchanged listings in a reconcile or a "sync now": they are taken
-    // off in chunks first, and the pages get what is left.
-    let settled = 0
-    if (queued[1] > batchSize) {
-      settled = await settleUnchangedQueue(container, account.id, pagesInFlight, async (count) => {
-        progress.done = progress.unchanged = count
-        await save()
-      })
-    }
     const gathering = new UpdateGathering()
     const submit = async (kind: UpdateKind, max: number) => {
       const candidates = gathering.take(kind, max)
@@ -136,6 +130,22 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
           polling = null
         })
       return polling
+    }
+    // A large queue is mostly listings that need no mapping in a reconcile, a "sync now" or a
+    // rule change: unchanged ones, and ones only the price or quantity rules moved. They are
+    // taken off in chunks first, and the pages get what is left.
+    let settled = 0
+    if (queued[1] > batchSize) {
+      await settleUnchangedQueue(container, account.id, { concurrency: pagesInFlight, force: opts.ignore_backoff }, async (chunk) => {
+        settled += chunk.settled
+        progress.unchanged += chunk.unchanged
+        progress.repriced += chunk.settled - chunk.unchanged
+        progress.done = settled
+        gathering.add(chunk.candidates)
+        await submitFullJobs()
+        if (progress.feed_jobs || openFeeds[1]) pollDue().catch(() => undefined)
+        await save()
+      })
     }
     const inFlight = new Set<string>()
     const seen = new Set<string>()

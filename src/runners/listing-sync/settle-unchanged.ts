@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
 import { describeError } from "../../lib/listings/problems"
+import type { UpdateCandidate } from "../../lib/listings/updates"
 import { SETTLEABLE_STATUSES } from "../../workflows/listings/steps/settle-unchanged-listings"
 import { settleUnchangedListingsWorkflow } from "../../workflows/listings/workflows/settle-unchanged-listings"
 
@@ -11,19 +12,23 @@ import { settleUnchangedListingsWorkflow } from "../../workflows/listings/workfl
  */
 const CHUNK = 500
 
+export type SettledChunk = { settled: number; unchanged: number; candidates: UpdateCandidate[] }
+
 /**
- * The first pass of a large run: takes off the queue every listing whose stamp shows that
- * nothing it was mapped from changed, a chunk of listings per query instead of a page each,
- * so an unchanged catalogue costs its fingerprints and little else. What stays queued goes
- * through the pages as usual. Returns how many it took off; the pass only saves work, so a
- * failure leaves the rest queued for the pages and is logged, not thrown.
+ * The first pass of a large run: takes off the queue every listing that needs no mapping, a
+ * chunk of listings per query instead of a page each: those whose stamp shows that nothing
+ * they were mapped from changed, and those only the price or quantity rules changed for,
+ * repriced from their stored inputs (their updates go to `onChunk`). An unchanged catalogue
+ * costs its fingerprints and little else, and a markup change no mapping. What stays queued
+ * goes through the pages as usual. The pass only saves work, so a failure leaves the rest
+ * queued for the pages and is logged, not thrown.
  */
 export async function settleUnchangedQueue(
   container: MedusaContainer,
   accountId: string,
-  concurrency: number,
-  onSettled: (settled: number) => Promise<unknown>
-): Promise<number> {
+  options: { concurrency: number; force?: boolean },
+  onChunk: (chunk: SettledChunk) => Promise<unknown>
+): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
   const filter = {
     account_id: accountId,
@@ -32,7 +37,6 @@ export async function settleUnchangedQueue(
     source_stamp: { $ne: null },
     status: SETTLEABLE_STATUSES as any,
   }
-  let settled = 0
   let failure: unknown = null
   let after: string | null = null
   const running = new Set<Promise<unknown>>()
@@ -45,18 +49,15 @@ export async function settleUnchangedQueue(
       if (!rows.length) break
       after = rows[rows.length - 1].product_id as string
       const chunk = settleUnchangedListingsWorkflow(container)
-        .run({ input: { account_id: accountId, listing_ids: rows.map((r) => r.id) } })
-        .then(({ result }) => {
-          settled += result.settled
-          return onSettled(settled)
-        })
+        .run({ input: { account_id: accountId, listing_ids: rows.map((r) => r.id), force: options.force } })
+        .then(({ result }) => onChunk(result))
         .catch((error) => {
           failure ??= error
         })
         .finally(() => running.delete(chunk))
       running.add(chunk)
       if (rows.length < CHUNK) break
-      if (running.size >= concurrency) await Promise.race(running)
+      if (running.size >= options.concurrency) await Promise.race(running)
     }
   } catch (error) {
     failure ??= error
@@ -65,5 +66,4 @@ export async function settleUnchangedQueue(
   if (failure) {
     container.resolve("logger").warn(`AliExpress: the unchanged-listing pass stopped, the pages check the rest: ${describeError(failure)}`)
   }
-  return settled
 }

@@ -44,6 +44,14 @@ export const AliExpressListing = model
      * while it still matches, the reconcile knows the product is unchanged without mapping it.
      */
     source_stamp: model.text().nullable(),
+    /**
+     * The same for the listing's content before the price and quantity rules, with the amounts
+     * and quantities its SKUs were priced from (`rule_inputs`): while it matches, a change of
+     * markup, rate, rounding, buffer or maximum is the stored inputs priced again, with no
+     * product loaded or mapped.
+     */
+    base_stamp: model.text().nullable(),
+    rule_inputs: model.json().nullable(),
     last_payload: model.json().nullable(),
     last_error: model.text().nullable(),
     audit_reason: model.text().nullable(),

@@ -1,22 +1,23 @@
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { CATEGORY_ATTRIBUTES_TTL_MS } from "../../../modules/aliexpress/service"
-import { contextPrint } from "../../../lib/listings/source-stamp"
+import { baseContextPrint, contextPrint } from "../../../lib/listings/source-stamp"
 import type { MappingSetup } from "./mapping-setup"
 
 /** Past this many kept categories the context is not fingerprinted: every product is mapped. */
 const MAX_CATEGORIES = 5000
 
 /**
- * The fingerprint of everything an account's mappings read besides the products (see
- * `contextPrint`), or null when stamps must not be trusted for this page: some kept category
- * definitions are due to be read again (mapping would refresh them, and they may have changed).
+ * The fingerprints of everything an account's mappings read besides the products (see
+ * `contextPrint`), whole and without the price and quantity rules (`baseContextPrint`), or null
+ * when stamps must not be trusted for this page: some kept category definitions are due to be
+ * read again (mapping would refresh them, and they may have changed).
  */
-export async function mappingContextPrint(
+export async function mappingContextPrints(
   service: AliExpressModuleService,
   accountId: string,
   setup: MappingSetup,
   locationIds: string[]
-): Promise<string | null> {
+): Promise<{ full: string; base: string } | null> {
   const rows = await service.listAliExpressCategoryAttributes(
     { account_id: accountId },
     { select: ["id", "category_id", "fetched_at", "updated_at"], take: MAX_CATEGORIES + 1, order: { category_id: "ASC" } }
@@ -26,5 +27,6 @@ export async function mappingContextPrint(
     return null
   }
   const categories = rows.map((r) => [r.id, r.category_id, new Date(r.fetched_at).toISOString(), new Date(r.updated_at as any).toISOString()])
-  return contextPrint({ setup, locationIds: [...locationIds].sort(), categories })
+  const parts = { setup, locationIds: [...locationIds].sort(), categories }
+  return { full: contextPrint(parts), base: baseContextPrint(parts) }
 }

@@ -5,6 +5,7 @@ import type { PlannedListing } from "../../../lib/listings/plan"
 import { classifyFailure, describeError, isAmbiguous } from "../../../lib/listings/problems"
 import { failureFields, identityFields, sentFields } from "../../../lib/listings/results"
 import { listingStatusFromAe } from "../../../lib/listings/status"
+import { stampFields } from "../../../lib/listings/source-stamp"
 import { retryDelayMs } from "../../../lib/listings/config"
 import type { ImageBank, ListingImages } from "./image-bank"
 import type { ListingWrites } from "./listing-writes"
@@ -123,7 +124,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       ctx.writes.add({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
-        source_stamp: plan.source_stamp ?? null,
+        ...stampFields(plan),
         ae_product_id: productId,
         ae_status: "auditing",
         status: "auditing",
@@ -137,7 +138,7 @@ export async function publishOne(ctx: PublishContext, plan: PlannedListing): Pro
       ctx.writes.add({
         id: plan.listing_id,
         ...sentFields(plan, plan.hashes!, now),
-        source_stamp: plan.source_stamp ?? null,
+        ...stampFields(plan),
         // An edit goes back under review on AliExpress.
         ae_status: "auditing",
         status: "auditing",

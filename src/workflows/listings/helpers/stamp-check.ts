@@ -5,7 +5,7 @@ import { productsInChannel } from "./load-products"
 import { loadMappingSetup, type MappingSetup } from "./mapping-setup"
 import { resolveStockLocationIds } from "./sellable-stock"
 import { productPrints } from "./source-prints"
-import { mappingContextPrint } from "./context-print"
+import { mappingContextPrints } from "./context-print"
 
 type ConnectedAccount = Awaited<ReturnType<AliExpressModuleService["requireConnectedAccount"]>>
 
@@ -21,6 +21,7 @@ export const PLAN_FIELDS = [
   "stock_hash",
   "refused_hash",
   "source_stamp",
+  "base_stamp",
   "problem_count",
   "post_started_at",
   "next_attempt_at",
@@ -33,6 +34,8 @@ export type StampCheck = {
   locationIds: string[]
   /** the mapping context's fingerprint, or null when stamps must not be trusted now */
   context: string | null
+  /** the same without the price and quantity rules (see baseContextPrint), null with `context` */
+  baseContext: string | null
   /** ids of the listings whose stamp shows that nothing they were mapped from changed */
   unchanged: Set<string>
 }
@@ -55,9 +58,10 @@ export async function checkStamps(
     loadMappingSetup(container, service, account, client),
     resolveStockLocationIds(container, account),
   ])
-  const context = prints.size ? await mappingContextPrint(service, account.id, setup, locationIds) : null
+  const contexts = prints.size ? await mappingContextPrints(service, account.id, setup, locationIds) : null
+  const context = contexts?.full ?? null
   const unchanged = new Set(
     rows.filter((r) => unchangedByStamp(r, prints.get(r.product_id!), context, inChannel.has(r.product_id!))).map((r) => r.id)
   )
-  return { prints, inChannel, setup, locationIds, context, unchanged }
+  return { prints, inChannel, setup, locationIds, context, baseContext: contexts?.base ?? null, unchanged }
 }

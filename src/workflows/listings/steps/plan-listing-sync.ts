@@ -3,7 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { loadListingProducts } from "../helpers/load-products"
 import { planListing, unchangedPlan, type PlannedListing } from "../../../lib/listings/plan"
-import { planStamp, stampableNow, type StampedRow } from "../../../lib/listings/source-stamp"
+import { planBaseStamp, planStamp, stampableNow, type StampedRow } from "../../../lib/listings/source-stamp"
 import { computeSellableStock } from "../helpers/sellable-stock"
 import { checkStamps, PLAN_FIELDS } from "../helpers/stamp-check"
 import { readCategoryAttributes } from "./read-category-attributes"
@@ -32,7 +32,7 @@ export const planListingSyncStep = createStep(
     const due = rows.filter(
       (r) => input.ignore_backoff || r.status !== "error" || !r.next_attempt_at || new Date(r.next_attempt_at).getTime() <= now
     )
-    const { prints, inChannel, setup, locationIds, context, unchanged } = await checkStamps(container, service, connected, due)
+    const { prints, inChannel, setup, locationIds, context, baseContext, unchanged } = await checkStamps(container, service, connected, due)
     const toMap = due.filter((r) => !unchanged.has(r.id))
     const products = await loadListingProducts(container, toMap.map((r) => r.product_id!))
     const requirements = Object.assign({}, ...[...products.values()].map((p) => p.inventory))
@@ -44,8 +44,11 @@ export const planListingSyncStep = createStep(
         return unchangedPlan(row)
       }
       const plan = planListing(row, products.get(row.product_id!), inChannel.has(row.product_id!), ctx)
-      const source_stamp = planStamp(plan, prints.get(row.product_id!), context)
-      return { ...plan, source_stamp, stamp_write: !!source_stamp && source_stamp !== row.source_stamp && stampableNow(row, plan) }
+      const print = prints.get(row.product_id!)
+      const source_stamp = planStamp(plan, print, context)
+      const base_stamp = planBaseStamp(plan, print, baseContext)
+      const stamp_write = !!source_stamp && (source_stamp !== row.source_stamp || base_stamp !== row.base_stamp) && stampableNow(row, plan)
+      return { ...plan, source_stamp, base_stamp, stamp_write }
     })
     return new StepResponse(plans)
   }

@@ -3,6 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import type { PlannedListing } from "../../../lib/listings/plan"
 import { searchText } from "../../../lib/listings/search-text"
+import { stampFields } from "../../../lib/listings/source-stamp"
 
 export const recordListingPlansStepId = "record-aliexpress-listing-plans"
 
@@ -18,7 +19,7 @@ export const recordListingPlansStep = createStep(
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const stamps = input.plans.filter((p) => p.stamp_write && p.source_stamp)
     if (stamps.length) {
-      await service.saveListings(stamps.map((p) => ({ id: p.listing_id, source_stamp: p.source_stamp })))
+      await service.saveListings(stamps.map((p) => ({ id: p.listing_id, ...stampFields(p) })))
     }
     const touched = input.plans.filter((p) => p.action === "invalid" || p.action === "remove" || p.status)
     if (!touched.length) {

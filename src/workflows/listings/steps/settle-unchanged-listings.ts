@@ -1,20 +1,23 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
-import type { StampedRow } from "../../../lib/listings/source-stamp"
+import { repriceByBaseStamp, type RepriceableRow, type Repricing } from "../../../lib/listings/reprice"
+import type { UpdateCandidate } from "../../../lib/listings/updates"
 import { checkStamps, PLAN_FIELDS } from "../helpers/stamp-check"
 
 export const settleUnchangedListingsStepId = "settle-unchanged-aliexpress-listings"
 
 /**
- * The statuses a listing found unchanged can be left in without a page: one under review
- * goes through a page, which asks AliExpress for its verdict.
+ * The statuses an unchanged product leaves as they are (see unchangedByStamp): a listing under
+ * review has had its verdict asked for just before (see the workflow), as a page would.
  */
-export const SETTLEABLE_STATUSES = ["live", "rejected", "unknown"]
+export const SETTLEABLE_STATUSES = ["auditing", "live", "rejected", "unknown"]
 
 /**
- * Takes off the queue the given listings whose stamps show nothing changed: a page would plan
- * them as "nothing" and write nothing but the claim, so this does the same for many at once.
+ * Takes off the queue the given listings that need no mapping: those whose stamps show that
+ * nothing changed (a page would plan them as "nothing"), and those whose product is unchanged
+ * while the price or quantity rules moved (repriced from their stored inputs; the price and
+ * stock updates that gives are handed back to the run, as a page on the feed path does).
  * Only rows queued before their fingerprints were read are taken off, so a change made
  * meanwhile keeps its listing queued. Every other listing stays queued for the pages.
  */
@@ -31,11 +34,30 @@ export const settleUnchangedListingsStep = createStep(
         source_stamp: { $ne: null },
         status: SETTLEABLE_STATUSES as any,
       },
-      { select: PLAN_FIELDS, take: input.listing_ids.length }
-    )) as unknown as StampedRow[]
+      { select: [...PLAN_FIELDS, "rule_inputs", "product_title", "sku_codes"], take: input.listing_ids.length }
+    )) as unknown as RepriceableRow[]
     const before = new Date()
-    const { unchanged } = await checkStamps(container, service, connected, rows)
-    const settled = await service.settleQueuedListings([...unchanged], before)
-    return new StepResponse({ settled })
+    const { prints, inChannel, setup, context, baseContext, unchanged } = await checkStamps(container, service, connected, rows)
+    const contexts = context && baseContext ? { full: context, base: baseContext } : null
+    const repriced = new Map<string, Repricing>()
+    for (const row of rows) {
+      if (unchanged.has(row.id)) continue
+      const repricing = repriceByBaseStamp(row, prints.get(row.product_id!), contexts, inChannel.has(row.product_id!), setup)
+      if (repricing) repriced.set(row.id, repricing)
+    }
+    const settled = await service.settleQueuedListings([...unchanged, ...repriced.keys()], before)
+    const candidates: UpdateCandidate[] = []
+    const stamps: { id: string; source_stamp: string }[] = []
+    for (const id of settled) {
+      const repricing = repriced.get(id)
+      if (repricing?.candidate) candidates.push(repricing.candidate)
+      else if (repricing) stamps.push({ id, source_stamp: repricing.source_stamp })
+    }
+    await service.saveListings(stamps)
+    return new StepResponse({
+      settled: settled.length,
+      unchanged: settled.filter((id) => unchanged.has(id)).length,
+      candidates,
+    })
   }
 )
