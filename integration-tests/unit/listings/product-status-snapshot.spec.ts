@@ -77,6 +77,17 @@ describe("the seller's product statuses, listed for many review questions at onc
     // Another account lists its own.
     await sharedProductStatuses(lister, cache, "other", 1000, 10)
     expect(lister.calls).toBe(10)
+
+    // Pages that ask at the same moment, each counting its questions first, share one listing.
+    cache.clear()
+    lister.calls = 0
+    const counted = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      return 1000
+    }
+    const [d, e] = await Promise.all([sharedProductStatuses(lister, cache, "acc", counted, 10), sharedProductStatuses(lister, cache, "acc", counted, 10)])
+    expect(d).toBe(e)
+    expect(lister.calls).toBe(5)
   })
 
   it("speaks only for submissions made before the listing began", async () => {

@@ -68,8 +68,9 @@ export async function sharedProductStatuses(
     const snapshot = await cached.snapshot.catch(() => null)
     if (snapshot) return snapshot
   }
-  const count = typeof wanted === "number" ? wanted : await wanted()
-  const entry = { takenAt: Date.now(), snapshot: listProductStatuses(client, count, minimumBudget) }
+  // Kept before anything is awaited, so pages asking at the same moment share this listing.
+  const list = async () => listProductStatuses(client, typeof wanted === "number" ? wanted : await wanted(), minimumBudget)
+  const entry = { takenAt: Date.now(), snapshot: list() }
   cache.set(accountId, entry)
   const snapshot = await entry.snapshot.catch((error) => {
     if (cache.get(accountId) === entry) cache.delete(accountId)

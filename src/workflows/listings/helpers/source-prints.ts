@@ -53,7 +53,15 @@ export async function productPrints(container: MedusaContainer, productIds: stri
   }
   try {
     const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-    const result = await knex.raw(PRINT_SQL, [productIds])
+    const result = await knex.transaction(async (trx: any) => {
+      // For a chunk of a few hundred products the planner reads whole tables into hash joins,
+      // which makes each chunk cost as much as the catalogue is large (0.3 s per 500 at 10,000
+      // products, 0.6 s at 30,000); index lookups cost what the chunk is large (0.2-0.3 s at
+      // both). Only this statement's transaction plans this way.
+      await trx.raw("set local enable_hashjoin = off")
+      await trx.raw("set local enable_mergejoin = off")
+      return trx.raw(PRINT_SQL, [productIds])
+    })
     for (const row of result.rows as { id: string; print: string }[]) {
       out.set(row.id, row.print)
     }
