@@ -2,6 +2,7 @@ import { hashListing, mapProduct, type SourceProduct } from "../../../src/lib/ma
 import { fullHash, planListing, type ListingRow } from "../../../src/lib/listings/plan"
 import type { ListingProduct } from "../../../src/lib/listings/source-product"
 import { context, product as sourceProduct, variant } from "../mapping/fixtures"
+import { listedRow } from "./listed-row"
 
 const ctx = context()
 
@@ -20,21 +21,7 @@ const base = listingProduct()
 const sent = sentHashes(base)
 
 function row(overrides: Partial<ListingRow> = {}): ListingRow {
-  return {
-    id: "aelst_1",
-    product_id: "prod_1",
-    ae_product_id: "100500",
-    ae_status: "onSelling",
-    status: "live",
-    content_hash: sent.content,
-    price_hash: sent.price,
-    stock_hash: sent.stock,
-    refused_hash: null,
-    problem_count: 0,
-    post_started_at: null,
-    next_attempt_at: null,
-    ...overrides,
-  }
+  return { ...listedRow(sent), ...overrides }
 }
 
 const dearer = listingProduct({ variants: [variant({ size: "S", prices: [{ amount: 25, currency_code: "usd" }] }), variant({ size: "M" }), variant({ size: "L" })] })

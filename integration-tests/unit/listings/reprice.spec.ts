@@ -4,6 +4,7 @@ import { baseContextPrint, baseStamp, contextPrint, sourceStamp } from "../../..
 import { repriceByBaseStamp, type RepriceableRow } from "../../../src/lib/listings/reprice"
 import { toUpdateCandidate } from "../../../src/lib/listings/updates"
 import { context, product } from "../mapping/fixtures"
+import { listedRow } from "./listed-row"
 
 const PRINT = "product-rows-print"
 const source = product()
@@ -20,18 +21,7 @@ function listedUnder(ctx: MappingContext, overrides: Partial<RepriceableRow> = {
   const hashes = hashListing(mapped.payload)
   const contexts = contextsOf(ctx)
   return {
-    id: "aelst_1",
-    product_id: "prod_1",
-    ae_product_id: "100500",
-    ae_status: "onSelling",
-    status: "live",
-    content_hash: hashes.content,
-    price_hash: hashes.price,
-    stock_hash: hashes.stock,
-    refused_hash: null,
-    problem_count: 0,
-    post_started_at: null,
-    next_attempt_at: null,
+    ...listedRow(hashes),
     source_stamp: sourceStamp(PRINT, contexts.full, hashes),
     base_stamp: baseStamp(contexts.base, PRINT, hashes.content, mapped.ruleInputs),
     rule_inputs: mapped.ruleInputs,

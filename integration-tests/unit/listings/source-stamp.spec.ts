@@ -4,6 +4,7 @@ import { contextPrint, planStamp, sourceStamp, stampableNow, unchangedByStamp, t
 import { LISTING_STATUSES } from "../../../src/modules/aliexpress/models/listing"
 import type { ListingProduct } from "../../../src/lib/listings/source-product"
 import { context, product as sourceProduct } from "../mapping/fixtures"
+import { listedRow } from "./listed-row"
 
 const ctx = context()
 const base: ListingProduct = { source: sourceProduct({}), inventory: {} }
@@ -15,22 +16,7 @@ const PRINT = "product-rows-print"
 const CONTEXT = contextPrint({ setup: { template: ctx.template, lookupLists: ctx.lookupLists }, locationIds: ["sloc_1"], categories: [] })
 
 function row(overrides: Partial<StampedRow> = {}): StampedRow {
-  return {
-    id: "aelst_1",
-    product_id: "prod_1",
-    ae_product_id: "100500",
-    ae_status: "onSelling",
-    status: "live",
-    content_hash: sent.content,
-    price_hash: sent.price,
-    stock_hash: sent.stock,
-    refused_hash: null,
-    problem_count: 0,
-    post_started_at: null,
-    next_attempt_at: null,
-    source_stamp: sourceStamp(PRINT, CONTEXT, sent),
-    ...overrides,
-  }
+  return { ...listedRow(sent), source_stamp: sourceStamp(PRINT, CONTEXT, sent), ...overrides }
 }
 
 describe("source stamps", () => {
