@@ -9,11 +9,13 @@ export type RepriceableRow = StampedRow & {
   sku_codes?: string[] | null
 }
 
-export type Repricing =
-  /** the new rules give the prices and quantities AliExpress has: only the stamp is new */
-  | { listing_id: string; source_stamp: string; candidate: null }
-  /** a price or stock update to send, as a page would plan it */
-  | { listing_id: string; source_stamp: string; candidate: UpdateCandidate }
+export type Repricing = {
+  listing_id: string
+  /** the listing's stamp under the new rules */
+  source_stamp: string
+  /** the price or stock update to send, as a page would plan it; null when AliExpress already has these prices and quantities */
+  candidate: UpdateCandidate | null
+}
 
 /**
  * A listed product whose stamp no longer matches, but whose base stamp does: neither the

@@ -59,7 +59,8 @@ export function sourceStamp(productPrint: string, context: string, hashes: Hashe
 }
 
 /** Statuses whose listing, with unchanged hashes, plans to nothing at all (see planListing). */
-const QUIET_STATUSES = new Set(["auditing", "live", "rejected", "unknown"])
+export const QUIET_STATUSES = ["auditing", "live", "rejected", "unknown"]
+const QUIET = new Set(QUIET_STATUSES)
 
 export type StampedRow = ListingRow & { source_stamp?: string | null; base_stamp?: string | null }
 
@@ -71,7 +72,7 @@ export type StampedRow = ListingRow & { source_stamp?: string | null; base_stamp
  */
 export function unchangedByStamp(row: StampedRow, productPrint: string | undefined, context: string | null, inChannel: boolean): boolean {
   if (!productPrint || !context || !inChannel || !row.source_stamp) return false
-  if (!row.ae_product_id || !QUIET_STATUSES.has(row.status)) return false
+  if (!row.ae_product_id || !QUIET.has(row.status)) return false
   if (!row.content_hash || !row.price_hash || !row.stock_hash) return false
   const hashes = { content: row.content_hash, price: row.price_hash, stock: row.stock_hash }
   return row.source_stamp === sourceStamp(productPrint, context, hashes)

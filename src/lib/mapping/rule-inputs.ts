@@ -3,7 +3,7 @@ import { computeInventory, computePrice, formatPrice } from "./pricing"
 import type { PostProductRequest, SkuInfo } from "./payload"
 import type { ResolvedVariant } from "./resolve-listing"
 import type { PriceRules, QuantityRules } from "./types"
-import { LIMITS } from "./validate"
+import { priceInRange } from "./validate"
 
 /**
  * What one SKU's price and quantity are made from before the price and quantity rules:
@@ -32,9 +32,7 @@ export function applyRules(inputs: RuleInput[], priceRules: PriceRules, quantity
   const skus: PricedSkus["skus"] = []
   for (const [sku_code, amount, sellable] of inputs) {
     const price = amount === null ? undefined : computePrice(amount, priceRules)
-    if (price === undefined) return null
-    const cents = Math.round(price * 100) / 100
-    if (cents < LIMITS.price[0] || cents > LIMITS.price[1]) return null
+    if (price === undefined || !priceInRange(price)) return null
     skus.push({ sku_code, price: formatPrice(price), inventory: computeInventory(sellable ?? Infinity, quantityRules) })
   }
   const payload = { sku_info_list: skus } as PostProductRequest

@@ -104,6 +104,11 @@ function inRange(n: number, [min, max]: readonly [number, number]): boolean {
   return Number.isFinite(n) && n >= min && n <= max
 }
 
+/** Whether AliExpress takes this USD price (to the cent). */
+export function priceInRange(price: number): boolean {
+  return inRange(Math.round(price * 100) / 100, LIMITS.price)
+}
+
 function checkInteger(
   field: FieldResult,
   range: readonly [number, number],
@@ -187,7 +192,7 @@ function checkVariants(listing: ResolvedListing, report: Report) {
           `Add a ${currency} price to the variant in Medusa (Product > Variants > ${rv.variant.title} > Prices), or map "${FIELD_LABELS.retail_price}" in the mapping template`
         )
       }
-    } else if (!inRange(Math.round(rv.price * 100) / 100, LIMITS.price)) {
+    } else if (!priceInRange(rv.price)) {
       report(
         f,
         `Price ${rv.price.toFixed(2)} USD is outside 0.01-999999`,

@@ -134,13 +134,12 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
     // A large queue is mostly listings that need no mapping in a reconcile, a "sync now" or a
     // rule change: unchanged ones, and ones only the price or quantity rules moved. They are
     // taken off in chunks first, and the pages get what is left.
-    let settled = 0
+    const settled = () => progress.unchanged + progress.repriced
     if (queued[1] > batchSize) {
       await settleUnchangedQueue(container, account.id, { concurrency: pagesInFlight, force: opts.ignore_backoff }, async (chunk) => {
-        settled += chunk.settled
         progress.unchanged += chunk.unchanged
-        progress.repriced += chunk.settled - chunk.unchanged
-        progress.done = settled
+        progress.repriced += chunk.repriced
+        progress.done = settled()
         gathering.add(chunk.candidates)
         await submitFullJobs()
         if (progress.feed_jobs || openFeeds[1]) pollDue().catch(() => undefined)
@@ -179,7 +178,7 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
           }
           ids.forEach((id) => seen.add(id))
           // Counted once each, even when a change queued a listing again during the run.
-          progress.done = settled + seen.size
+          progress.done = settled() + seen.size
           for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
             progress[key] += result[key]
           }

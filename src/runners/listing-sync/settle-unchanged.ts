@@ -3,7 +3,7 @@ import { ALIEXPRESS_MODULE } from "../../modules/aliexpress"
 import type AliExpressModuleService from "../../modules/aliexpress/service"
 import { describeError } from "../../lib/listings/problems"
 import type { UpdateCandidate } from "../../lib/listings/updates"
-import { SETTLEABLE_STATUSES } from "../../workflows/listings/steps/settle-unchanged-listings"
+import { SETTLEABLE_LISTINGS } from "../../workflows/listings/steps/settle-unchanged-listings"
 import { settleUnchangedListingsWorkflow } from "../../workflows/listings/workflows/settle-unchanged-listings"
 
 /**
@@ -12,7 +12,7 @@ import { settleUnchangedListingsWorkflow } from "../../workflows/listings/workfl
  */
 const CHUNK = 500
 
-export type SettledChunk = { settled: number; unchanged: number; candidates: UpdateCandidate[] }
+export type SettledChunk = { unchanged: number; repriced: number; candidates: UpdateCandidate[] }
 
 /**
  * The first pass of a large run: takes off the queue every listing that needs no mapping, a
@@ -30,13 +30,7 @@ export async function settleUnchangedQueue(
   onChunk: (chunk: SettledChunk) => Promise<unknown>
 ): Promise<void> {
   const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
-  const filter = {
-    account_id: accountId,
-    sync_requested_at: { $ne: null },
-    ae_product_id: { $ne: null },
-    source_stamp: { $ne: null },
-    status: SETTLEABLE_STATUSES as any,
-  }
+  const filter = { ...SETTLEABLE_LISTINGS, account_id: accountId, sync_requested_at: { $ne: null } }
   let failure: unknown = null
   let after: string | null = null
   const running = new Set<Promise<unknown>>()

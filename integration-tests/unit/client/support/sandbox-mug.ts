@@ -1,6 +1,4 @@
-import { AliExpressClient, type PostProductRequest } from "../../../../src/lib/aliexpress"
-
-type AliExpressClientOptions = ConstructorParameters<typeof AliExpressClient>[0]
+import { AliExpressClient, type AliExpressClientOptions, type PostProductRequest } from "../../../../src/lib/aliexpress"
 import type { startSandbox } from "../../../../src/sandbox"
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>

@@ -3,15 +3,22 @@ import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { repriceByBaseStamp, type RepriceableRow, type Repricing } from "../../../lib/listings/reprice"
 import type { UpdateCandidate } from "../../../lib/listings/updates"
+import { QUIET_STATUSES } from "../../../lib/listings/source-stamp"
 import { checkStamps, PLAN_FIELDS } from "../helpers/stamp-check"
 
 export const settleUnchangedListingsStepId = "settle-unchanged-aliexpress-listings"
 
 /**
- * The statuses an unchanged product leaves as they are (see unchangedByStamp): a listing under
- * review has had its verdict asked for just before (see the workflow), as a page would.
+ * The listings that may need no mapping: listed, stamped, in a status an unchanged product
+ * leaves as it is (see unchangedByStamp). One under review has had its verdict asked for just
+ * before (see the workflow), as a page would.
  */
-export const SETTLEABLE_STATUSES = ["auditing", "live", "rejected", "unknown"]
+export const SETTLEABLE_LISTINGS = {
+  product_id: { $ne: null },
+  ae_product_id: { $ne: null },
+  source_stamp: { $ne: null },
+  status: QUIET_STATUSES as any,
+}
 
 /**
  * Takes off the queue the given listings that need no mapping: those whose stamps show that
@@ -27,13 +34,7 @@ export const settleUnchangedListingsStep = createStep(
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const connected = await service.requireConnectedAccount(input.account_id)
     const rows = (await service.listAliExpressListings(
-      {
-        id: input.listing_ids,
-        product_id: { $ne: null },
-        ae_product_id: { $ne: null },
-        source_stamp: { $ne: null },
-        status: SETTLEABLE_STATUSES as any,
-      },
+      { ...SETTLEABLE_LISTINGS, id: input.listing_ids },
       { select: [...PLAN_FIELDS, "rule_inputs", "product_title", "sku_codes"], take: input.listing_ids.length }
     )) as unknown as RepriceableRow[]
     const before = new Date()
@@ -54,10 +55,7 @@ export const settleUnchangedListingsStep = createStep(
       else if (repricing) stamps.push({ id, source_stamp: repricing.source_stamp })
     }
     await service.saveListings(stamps)
-    return new StepResponse({
-      settled: settled.length,
-      unchanged: settled.filter((id) => unchanged.has(id)).length,
-      candidates,
-    })
+    const unchangedCount = settled.filter((id) => unchanged.has(id)).length
+    return new StepResponse({ unchanged: unchangedCount, repriced: settled.length - unchangedCount, candidates })
   }
 )
