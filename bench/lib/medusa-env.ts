@@ -4,6 +4,7 @@ import net from "net"
 import os from "os"
 import path from "path"
 import { Client } from "pg"
+import { keepAutovacuumsPace } from "./autovacuum"
 import { startSandbox, type SandboxHandle, type SandboxOptions } from "../../src/sandbox"
 import { startBenchImageServer } from "./image-server"
 import { ProgressBar } from "./progress"
@@ -151,6 +152,7 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
   running.add(stop)
   try {
     const databaseUrl = await recreateDatabase(`medusa_aliexpress_bench_${options.name}`)
+    cleanups.push(keepAutovacuumsPace(databaseUrl, (line) => log.write(`${new Date().toISOString()} bench ${line}\n`)))
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -234,6 +234,45 @@ medusaIntegrationTestRunner({
       expect(queued).toEqual([])
     })
 
+    it("weighs the queue again when the whole catalogue is queued while a run's pages are going, so the second sync is repriced by the pass and sent as a feed job", async () => {
+      const { listings } = await listFive()
+      const oldPrice = await priceOf(listings[0].ae_product_id)
+      const service: AliExpressModuleService = getContainer().resolve(ALIEXPRESS_MODULE)
+      // The markup is written straight to the account, so nothing queues every listing yet.
+      await service.updateAliExpressAccounts({ id: account.id, markup_percent: 10 })
+      // Slow answers keep the first run's page going while the catalogue is queued under it.
+      await sandboxControl(sandbox.url, "/faults", { latency_ms: 1500 })
+      await listingSyncRunner.whenIdle()
+      const before = await calls()
+      // A run for one product: too small for the pass or the feed path, so its page maps it.
+      expect((await api.post("/admin/aliexpress/sync", { product_ids: [listings[0].product_id] }, admin)).status).toBe(202)
+      await waitFor("the first run's page", async () => {
+        const c = await calls()
+        return Object.keys(c).some((method) => count(c, method) > count(before, method))
+      })
+      // "Sync now" on everything, straight after.
+      expect((await api.post("/admin/aliexpress/sync", {}, admin)).status).toBe(202)
+      await sleep(400)
+      await listingSyncRunner.whenIdle()
+      await sandboxControl(sandbox.url, "/faults", {})
+
+      const after = await calls()
+      // The first page sent its one product in a batch call; the rest of the catalogue went
+      // through the pass and one feed job, not through pages and batch calls.
+      expect(count(after, PRICE) - count(before, PRICE)).toBe(1)
+      expect(count(after, SUBMIT) - count(before, SUBMIT)).toBe(1)
+      expect(count(after, STOCK) - count(before, STOCK)).toBe(0)
+      expect(count(after, "aliexpress.solution.product.edit") - count(before, "aliexpress.solution.product.edit")).toBe(0)
+      const [job] = await service.listAliExpressFeedJobs({ account_id: account.id }, { order: { created_at: "DESC" }, take: 1 })
+      expect(job).toMatchObject({ status: "finished", operation: "PRODUCT_PRICES_UPDATE" })
+      expect(job.item_count).toBeGreaterThanOrEqual(4)
+      for (const listing of listings) {
+        expect(await priceOf(listing.ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
+        expect((await listingOf(listing.product_id)).problems).toEqual([])
+      }
+      expect(await service.listAliExpressListings({ sync_requested_at: { $ne: null } }, { select: ["id"] })).toEqual([])
+    })
+
     it("polls a feed job submitted before a restart once the runner is back, and does not submit it again", async () => {
       const { listings } = await listFive()
       const oldPrice = await priceOf(listings[0].ae_product_id)

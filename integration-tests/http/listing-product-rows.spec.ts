@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { graphListingProductRows } from "../../src/workflows/listings/helpers/load-products"
+import { graphListingProductRows, pageChannelProductIds } from "../../src/workflows/listings/helpers/load-products"
 import { readListingProductRows } from "../../src/workflows/listings/helpers/listing-product-rows"
 import { toListingProduct } from "../../src/lib/listings/source-product"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
@@ -86,6 +86,25 @@ medusaIntegrationTestRunner({
       // A deleted product is absent, as from query.graph.
       await productModule.softDeleteProducts([c.id])
       expect((await readListingProductRows(container, [c.id, a.id]))!.map((r) => r.id)).toEqual([a.id])
+    })
+
+    it("pages a sales channel's product ids by key: every product once, in id order, and none of another channel", async () => {
+      const container = getContainer()
+      const store = await setupUsStore(container)
+      const salesChannels = container.resolve(Modules.SALES_CHANNEL)
+      const [channel, other] = await salesChannels.createSalesChannels([{ name: "Paged" }, { name: "Other" }])
+      const options = { shippingProfileId: store.shippingProfileId, stockLocationId: store.stockLocationId }
+      const inChannel = await createSeedProducts(container, [11, 12, 13, 14, 15].map((i) => sampleProductSeed(i)), { ...options, salesChannelIds: [channel.id] })
+      await createSeedProducts(container, [16, 17].map((i) => sampleProductSeed(i)), { ...options, salesChannelIds: [other.id] })
+
+      const paged: string[] = []
+      for (let after: string | null = null; ; ) {
+        const ids: string[] = await pageChannelProductIds(container, channel.id, after, 2)
+        paged.push(...ids)
+        if (ids.length < 2) break
+        after = ids[ids.length - 1]
+      }
+      expect(paged).toEqual(inChannel.map((p) => p.id).sort())
     })
   },
 })

@@ -36,7 +36,8 @@ export class SellerState {
   rejectedCalls: Record<string, number> = {}
   pushes = { sent: 0, failed: 0 }
   /** products by status, newest first, as the product list shows them; built again after a change */
-  private listed: { version: string; byStatus: Map<string, ProductRecord[]> } | null = null
+  private listed: { version: number; byStatus: Map<string, ProductRecord[]> } | null = null
+  /** moves when a product is added, removed or changes status: what the lists above are built from */
   private indexChanges = 0
 
   constructor(private readonly host: SellerHost, readonly account: SellerAccount) {}
@@ -65,10 +66,10 @@ export class SellerState {
 
   private finishAudit(product: ProductRecord): void {
     if (product.pending_reject_reason) {
-      product.status = "editingRequired"
+      this.setStatus(product, "editingRequired")
       product.audit_failure_reason = product.pending_reject_reason
     } else {
-      product.status = product.status_after_audit
+      this.setStatus(product, product.status_after_audit)
       product.audit_failure_reason = undefined
     }
     product.pending_reject_reason = undefined
@@ -90,7 +91,7 @@ export class SellerState {
     const config = this.host.config
     const subject = product.subjects.map((s) => s.subject.toLowerCase()).join(" ")
     const word = config.rejectWords.find((w) => subject.includes(w.toLowerCase()))
-    product.status = "auditing"
+    this.setStatus(product, "auditing")
     product.audit_until = this.host.now() + config.auditDelayMs
     product.pending_reject_reason = word
       ? `The product title contains the prohibited word "${word}"; remove it and submit the product again.`
@@ -108,13 +109,22 @@ export class SellerState {
     this.host.markDirty()
   }
 
+  /** Every change of a product's status goes through here, so the status lists know to be built again. */
+  setStatus(product: ProductRecord, status: ProductRecord["status"]): void {
+    if (product.status !== status) {
+      product.status = status
+      this.indexChanges++
+    }
+  }
+
   /**
-   * The seller's products in one status, newest first. Built once per state version: a list read
-   * page by page (100,000 products, 1,000 pages) would otherwise copy and filter the whole
-   * catalogue for every page.
+   * The seller's products in one status, newest first. Built again only when a product was
+   * added, removed or changed status: a list read page by page (100,000 products, 1,000 pages)
+   * would otherwise copy and group the whole catalogue for every page, and during a first sync,
+   * when every call changes something, that was a pause of the whole sandbox per list call.
    */
   productsInStatus(status: string): ProductRecord[] {
-    const version = `${this.host.version}:${this.indexChanges}`
+    const version = this.indexChanges
     if (this.listed?.version !== version) {
       const byStatus = new Map<string, ProductRecord[]>()
       for (const product of this.products.values()) {
@@ -148,6 +158,7 @@ export class SellerState {
     }
     this.products.delete(product.product_id)
     this.auditing.delete(product.product_id)
+    this.indexChanges++
     this.host.markDirty()
   }
 

@@ -101,10 +101,6 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
       await importExistingListingsWorkflow(container).run({ input: { account_id: account.id } })
     }
     const { batchSize, pagesInFlight, feedThreshold } = listingSyncSettings()
-    // More products queued than the threshold may carry that many price or stock changes: the
-    // pages hand their changes back, and the run sends them as feed jobs of 300 once more than
-    // the threshold turned up (or in batch calls of 20 at the end if fewer did).
-    const feedPath = queued[1] > feedThreshold
     const gathering = new UpdateGathering()
     const submit = async (kind: UpdateKind, max: number) => {
       const candidates = gathering.take(kind, max)
@@ -131,84 +127,123 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
         })
       return polling
     }
-    // A large queue is mostly listings that need no mapping in a reconcile, a "sync now" or a
-    // rule change: unchanged ones, and ones only the price or quantity rules moved. They are
-    // taken off in chunks first, and the pages get what is left.
+    const pollSoon = () => {
+      if (progress.feed_jobs || openFeeds[1]) {
+        // Results of jobs submitted a moment ago land while the next pages are worked on; a
+        // poll that fails here is tried again by the wait at the end of the run.
+        pollDue().catch(() => undefined)
+      }
+    }
     const settled = () => progress.unchanged + progress.repriced
-    if (queued[1] > batchSize) {
-      await settleUnchangedQueue(container, account.id, { concurrency: pagesInFlight, force: opts.ignore_backoff }, async (chunk) => {
-        progress.unchanged += chunk.unchanged
-        progress.repriced += chunk.repriced
-        progress.done = settled()
-        gathering.add(chunk.candidates)
-        await submitFullJobs()
-        if (progress.feed_jobs || openFeeds[1]) pollDue().catch(() => undefined)
-        await save()
-      })
-    }
-    const inFlight = new Set<string>()
     const seen = new Set<string>()
-    const pages = new Set<Promise<void>>()
     let failure: unknown = null
-    let pagesStarted = 0
-    const startPage = async (): Promise<boolean> => {
-      // The first page is small, so the first calls leave while the next page is still being read;
-      // one price/stock batch long, so a change to every product still fills every batch call.
-      const take = pagesStarted++ ? batchSize : Math.min(batchSize, PRICE_STOCK_BATCH)
-      const rows = await service.listAliExpressListings(
-        inFlight.size ? { ...QUEUED, id: { $nin: [...inFlight] } } : QUEUED,
-        { select: ["id"], take, order: { sync_requested_at: "ASC", id: "ASC" } }
-      )
-      if (!rows.length) {
-        return false
+    let queuedNow = queued[1]
+    // A run weighs its queue in rounds. Each round decides from what is queued at its start: a
+    // queue larger than a page first goes through the pass, and one larger than the feed
+    // threshold has its pages hand their changes back for feed jobs. When a whole catalogue is
+    // queued again while the round's pages run (a "sync now" or a rule change just after
+    // another, a save of every product), the round stops taking pages and a new one weighs the
+    // queue again; otherwise those listings would each be mapped and sent in batch calls.
+    for (let round = 0; ; round++) {
+      const roundStart = new Date()
+      if (round > 0) {
+        queuedNow = (await service.listAndCountAliExpressListings(QUEUED, { take: 1, select: ["id"] }))[1]
+        if (!queuedNow) break
+        progress.total = progress.done + queuedNow
       }
-      const ids = rows.map((r) => r.id)
-      ids.forEach((id) => inFlight.add(id))
-      const page = (async () => {
-        try {
-          const { result } = await syncListingsBatchWorkflow(container).run({
-            input: { account_id: account.id, listing_ids: ids, ignore_backoff: opts.ignore_backoff, defer_updates: feedPath },
-          })
-          gathering.add(result.deferred_updates)
-          await submitFullJobs()
-          if (progress.feed_jobs || openFeeds[1]) {
-            // Results of jobs submitted a moment ago land while the next pages are worked on; a
-            // poll that fails here is tried again by the wait at the end of the run.
-            pollDue().catch(() => undefined)
-          }
-          ids.forEach((id) => seen.add(id))
-          // Counted once each, even when a change queued a listing again during the run.
+      // More products queued than the threshold may carry that many price or stock changes: the
+      // pages hand their changes back, and the run sends them as feed jobs of 300 once more than
+      // the threshold turned up (or in batch calls of 20 at the end if fewer did).
+      const feedPath = queuedNow > feedThreshold
+      // A large queue is mostly listings that need no mapping in a reconcile, a "sync now" or a
+      // rule change: unchanged ones, and ones only the price or quantity rules moved. They are
+      // taken off in chunks first, and the pages get what is left.
+      if (queuedNow > batchSize) {
+        await settleUnchangedQueue(container, account.id, { concurrency: pagesInFlight, force: opts.ignore_backoff }, async (chunk) => {
+          progress.unchanged += chunk.unchanged
+          progress.repriced += chunk.repriced
           progress.done = settled() + seen.size
-          for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
-            progress[key] += result[key]
-          }
-          const notSeen = seen.size <= MAX_EXCLUDED ? { id: { $nin: [...seen] } } : {}
-          const [, left] = await service.listAndCountAliExpressListings({ ...QUEUED, ...notSeen }, { take: 1, select: ["id"] })
-          progress.total = progress.done + left
+          gathering.add(chunk.candidates)
+          await submitFullJobs()
+          pollSoon()
           await save()
-        } catch (error) {
-          failure ??= error
-        } finally {
-          ids.forEach((id) => inFlight.delete(id))
+        })
+      }
+      const inFlight = new Set<string>()
+      const pages = new Set<Promise<void>>()
+      let pagesStarted = 0
+      let queuedAgain = false
+      // More than a page queued since this round began: the queue is worth weighing again. Asked
+      // of the queue's index, which stops at the (page + 1)th row.
+      const manyQueuedSince = async () => {
+        const past = await service.listAliExpressListings(
+          { ...QUEUED, sync_requested_at: { $gt: roundStart } },
+          { select: ["id"], skip: batchSize, take: 1, order: { sync_requested_at: "ASC", id: "ASC" } }
+        )
+        return past.length > 0
+      }
+      const startPage = async (): Promise<boolean> => {
+        // Every round takes a page before it may stop, so a steady stream of changes cannot keep
+        // a run weighing without ever sending.
+        if (pagesStarted && (await manyQueuedSince())) {
+          queuedAgain = true
+          return false
         }
-      })()
-      pages.add(page)
-      void page.finally(() => pages.delete(page))
-      return true
-    }
-    for (;;) {
-      while (!failure && pages.size < pagesInFlight && (await startPage())) {
-        // filled one more slot
+        // The first page is small, so the first calls leave while the next page is still being
+        // read; one price/stock batch long, so a change to every product still fills every batch call.
+        const take = pagesStarted++ ? batchSize : Math.min(batchSize, PRICE_STOCK_BATCH)
+        const rows = await service.listAliExpressListings(
+          inFlight.size ? { ...QUEUED, id: { $nin: [...inFlight] } } : QUEUED,
+          { select: ["id"], take, order: { sync_requested_at: "ASC", id: "ASC" } }
+        )
+        if (!rows.length) {
+          return false
+        }
+        const ids = rows.map((r) => r.id)
+        ids.forEach((id) => inFlight.add(id))
+        const page = (async () => {
+          try {
+            const { result } = await syncListingsBatchWorkflow(container).run({
+              input: { account_id: account.id, listing_ids: ids, ignore_backoff: opts.ignore_backoff, defer_updates: feedPath },
+            })
+            gathering.add(result.deferred_updates)
+            await submitFullJobs()
+            pollSoon()
+            ids.forEach((id) => seen.add(id))
+            // Counted once each, even when a change queued a listing again during the run.
+            progress.done = settled() + seen.size
+            for (const key of ["posted", "edited", "invalid", "offline", "price_calls", "stock_calls"] as const) {
+              progress[key] += result[key]
+            }
+            const notSeen = seen.size <= MAX_EXCLUDED ? { id: { $nin: [...seen] } } : {}
+            const [, left] = await service.listAndCountAliExpressListings({ ...QUEUED, ...notSeen }, { take: 1, select: ["id"] })
+            progress.total = progress.done + left
+            await save()
+          } catch (error) {
+            failure ??= error
+          } finally {
+            ids.forEach((id) => inFlight.delete(id))
+          }
+        })()
+        pages.add(page)
+        void page.finally(() => pages.delete(page))
+        return true
       }
-      if (failure || !pages.size) {
-        await Promise.allSettled(pages)
-        break
+      for (;;) {
+        while (!failure && !queuedAgain && pages.size < pagesInFlight && (await startPage())) {
+          // filled one more slot
+        }
+        if (failure || !pages.size) {
+          await Promise.allSettled(pages)
+          break
+        }
+        // A page ended: refill. Rows queued again while their page ran are taken then.
+        await Promise.race(pages)
       }
-      // A page ended: refill. Rows queued again while their page ran are taken then.
-      await Promise.race(pages)
-    }
-    if (failure) {
-      throw failure
+      if (failure) {
+        throw failure
+      }
+      if (!queuedAgain) break
     }
     for (const kind of ["price", "stock"] as const) {
       if (gathering.touched(kind) > feedThreshold) {

@@ -355,7 +355,7 @@ const offline = statusChange((ctx, product) => {
   if (product.status !== "onSelling") {
     return `${SUB.productStatus}|only products onSelling can be taken offline (status ${product.status})`
   }
-  product.status = "offline"
+  ctx.seller.setStatus(product, "offline")
   product.gmt_modified = ctx.store.now()
   return undefined
 }, 50)
@@ -364,7 +364,7 @@ const online = statusChange((ctx, product) => {
   if (product.status !== "offline") {
     return `${SUB.productStatus}|only offline products can be put online (status ${product.status})`
   }
-  product.status = "onSelling"
+  ctx.seller.setStatus(product, "onSelling")
   product.gmt_modified = ctx.store.now()
   return undefined
 }, 50)

@@ -26,19 +26,23 @@ export async function graphListingProductRows(container: MedusaContainer, ids: s
   return data
 }
 
-/** Product ids of a sales channel, a page at a time (the catalogue is never loaded whole). */
+/**
+ * Product ids of a sales channel, a page at a time in id order, each page after the last id of
+ * the one before (the catalogue is never loaded whole). Keyed rather than skipped: a skip reads
+ * and throws away every earlier row, so queueing 100,000 products read 5 million.
+ */
 export async function pageChannelProductIds(
   container: MedusaContainer,
   salesChannelId: string,
-  skip: number,
+  after: string | null,
   take: number
 ): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product_sales_channel",
     fields: ["product_id"],
-    filters: { sales_channel_id: salesChannelId },
-    pagination: { skip, take, order: { product_id: "ASC" } },
+    filters: { sales_channel_id: salesChannelId, ...(after === null ? {} : { product_id: { $gt: after } }) },
+    pagination: { take, order: { product_id: "ASC" } },
   })
   return data.map((row: { product_id: string }) => row.product_id)
 }

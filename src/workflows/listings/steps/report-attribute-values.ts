@@ -25,10 +25,12 @@ export const reportAttributeValuesStep = createStep(
     const [template, lookupLists] = await Promise.all([loadActiveTemplate(service, account), loadLookupLists(service)])
     const inCategory: SourceProduct[] = []
     let scanned = 0
+    let after: string | null = null
     while (account.sales_channel_id && scanned < MAX_SCANNED) {
-      const ids = await pageChannelProductIds(container, account.sales_channel_id, scanned, PAGE)
+      const ids: string[] = await pageChannelProductIds(container, account.sales_channel_id, after, PAGE)
       if (!ids.length) break
       scanned += ids.length
+      after = ids[ids.length - 1]
       for (const product of (await loadListingProducts(container, ids)).values()) {
         if (productCategoryId(product.source, template, lookupLists) === input.defs.category_id) inCategory.push(product.source)
       }

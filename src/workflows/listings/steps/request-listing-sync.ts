@@ -84,10 +84,11 @@ export const requestListingSyncStep = createStep(
       requested += due.length
     }
     if (input.all) {
-      for (let skip = 0; ; skip += PAGE) {
-        const ids = await pageChannelProductIds(container, channelId, skip, PAGE)
+      for (let after: string | null = null; ; ) {
+        const ids: string[] = await pageChannelProductIds(container, channelId, after, PAGE)
         requested += await queue(ids, true)
         if (ids.length < PAGE) break
+        after = ids[ids.length - 1]
       }
       // Listings whose product left the channel or was deleted: queued so they go offline.
       await service.updateAliExpressListings({
