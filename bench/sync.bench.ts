@@ -55,7 +55,7 @@ async function firstSync(env: BenchEnv, n: number, rate: number): Promise<{ resu
   // a long handler) lets calls that left evenly spaced arrive together.
   const stalls = monitorEventLoopDelay({ resolution: 5 })
   stalls.enable()
-  const { wallMs, progress, requestMs } = await syncNow(env.api, `first sync of ${n}`, syncTimeout(lowerBound, rate))
+  const { wallMs, progress, requestMs } = await syncNow(env.api, `first sync of ${n}`, syncTimeout(lowerBound, rate), env)
   stalls.disable()
   const memory = memoryOf(env.pid)
   const used = diffCalls(before, readCalls(env.sandbox))
@@ -128,7 +128,7 @@ function seeding(env: BenchEnv, n: number): BenchResult {
 /** Benchmark 3: the same N again with nothing changed. */
 async function unchangedResync(env: BenchEnv, n: number, rate: number): Promise<BenchResult[]> {
   const before = readCalls(env.sandbox)
-  const { wallMs } = await syncNow(env.api, `unchanged resync of ${n}`, syncTimeout(n, rate))
+  const { wallMs } = await syncNow(env.api, `unchanged resync of ${n}`, syncTimeout(n, rate), env)
   const used = diffCalls(before, readCalls(env.sandbox))
   const written = writes(used.calls)
   return [
@@ -152,7 +152,7 @@ async function unchangedResync(env: BenchEnv, n: number, rate: number): Promise<
 async function bulkChange(env: BenchEnv, n: number, rate: number, kind: "price" | "stock"): Promise<BenchResult[]> {
   await env.api.post("/admin/aliexpress/settings", kind === "price" ? { markup_percent: 10 } : { stock_buffer: 1 })
   const before = readCalls(env.sandbox)
-  const { wallMs, progress } = await syncNow(env.api, `${kind} change on ${n}`, syncTimeout(n, rate))
+  const { wallMs, progress } = await syncNow(env.api, `${kind} change on ${n}`, syncTimeout(n, rate), env)
   const used = diffCalls(before, readCalls(env.sandbox))
   const method = kind === "price" ? METHOD.price : METHOD.stock
   const batchCalls = used.calls[method] ?? 0

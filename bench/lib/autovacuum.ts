@@ -67,7 +67,7 @@ async function connect(databaseUrl: string): Promise<Client> {
 
 async function tableStats(client: Client): Promise<TableStats[]> {
   const { rows } = await client.query(
-    `select relname as name, greatest(c.reltuples, 0)::bigint as live, n_dead_tup as dead, n_mod_since_analyze as modified
+    `select s.relname as name, greatest(c.reltuples, 0)::bigint as live, s.n_dead_tup as dead, s.n_mod_since_analyze as modified
        from pg_stat_user_tables s join pg_class c on c.oid = s.relid
       where s.schemaname = 'public'`
   )

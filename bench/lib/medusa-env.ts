@@ -30,6 +30,8 @@ export type BenchEnv = {
   /** the pid of the Medusa server process */
   pid: number
   logFile: string
+  /** writes a line of the bench's own to the log, between the server's lines */
+  note(line: string): void
   /** the server's V8 heap limit, when one was set */
   heapMiB?: number
   stop(): Promise<void>
@@ -137,6 +139,7 @@ function makeApi(baseUrl: string, token: () => string | null): Api {
 export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv> {
   const logFile = path.join(os.tmpdir(), `medusa-aliexpress-bench-${options.name}.log`)
   const log = fs.createWriteStream(logFile)
+  const note = (line: string) => log.write(`${new Date().toISOString()} bench ${line}\n`)
   const cleanups: Array<() => Promise<void> | void> = []
   const stop = async () => {
     running.delete(stop)
@@ -152,7 +155,7 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
   running.add(stop)
   try {
     const databaseUrl = await recreateDatabase(`medusa_aliexpress_bench_${options.name}`)
-    cleanups.push(keepAutovacuumsPace(databaseUrl, (line) => log.write(`${new Date().toISOString()} bench ${line}\n`)))
+    cleanups.push(keepAutovacuumsPace(databaseUrl, note))
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -197,7 +200,7 @@ export async function startBenchEnv(options: BenchEnvOptions): Promise<BenchEnv>
     let token: string | null = null
     const api = makeApi(medusaUrl, () => token)
     token = (await api.post("/auth/user/emailpass", ADMIN)).token
-    return { seedMs, medusaUrl, sandbox, api, pid: server.pid!, logFile, heapMiB: options.heapMiB || undefined, stop }
+    return { seedMs, medusaUrl, sandbox, api, pid: server.pid!, logFile, note, heapMiB: options.heapMiB || undefined, stop }
   } catch (error) {
     await stop()
     throw error

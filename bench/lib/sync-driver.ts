@@ -1,6 +1,6 @@
 import type { Api } from "./medusa-env"
 import { ProgressBar } from "./progress"
-import { sleep } from "./medusa-env"
+import { memoryOf, sleep } from "./medusa-env"
 
 export type SyncOutcome = {
   wallMs: number
@@ -13,8 +13,9 @@ export type SyncOutcome = {
  * "Sync now" over the admin API, then polls the progress until the run that started after the
  * request has finished. Wall time runs from the request to the run's own `finished_at`.
  */
-export async function syncNow(api: Api, label: string, timeoutMs: number): Promise<SyncOutcome> {
+export async function syncNow(api: Api, label: string, timeoutMs: number, memory?: MemoryTrace): Promise<SyncOutcome> {
   const t0 = Date.now()
+  const trace = memory && traceMemory(memory, label, t0)
   const { requested } = await api.post("/admin/aliexpress/sync", {})
   const requestMs = Date.now() - t0
   const bar = new ProgressBar(label, Math.max(1, requested))
@@ -37,10 +38,35 @@ export async function syncNow(api: Api, label: string, timeoutMs: number): Promi
       }
       // A run holds back its last count until it finishes, so the bar never shows a full run as still going.
       show(Math.min(progress.done, Math.max(1, requested) - 1))
+      trace?.(progress.done)
     }
     if (Date.now() > deadline) {
       throw new Error(`${label}: no finished run after ${Math.round(timeoutMs / 1000)} s (last progress ${JSON.stringify(progress)})`)
     }
     await sleep(500)
+  }
+}
+
+/** Whose resident memory is written down during a run, and where. */
+export type MemoryTrace = { pid: number; note(line: string): void }
+
+const TRACE_EVERY_MS = 15_000
+
+/**
+ * Writes the server's resident memory and its high-water mark to the log every 15 s of a run,
+ * with how far the run is: whether memory grows with the listings done or peaks at a moment
+ * tells a held structure from a passing one.
+ */
+function traceMemory({ pid, note }: MemoryTrace, label: string, t0: number): (done: number) => void {
+  let lastAt = 0
+  return (done) => {
+    if (Date.now() - lastAt < TRACE_EVERY_MS) return
+    lastAt = Date.now()
+    try {
+      const { rssMiB, peakMiB } = memoryOf(pid)
+      note(`memory: ${label} +${Math.round((lastAt - t0) / 1000)} s, done ${done}, rss ${rssMiB} MiB, peak ${peakMiB} MiB`)
+    } catch {
+      // the process is gone; the run's own check reports that
+    }
   }
 }
