@@ -43,6 +43,14 @@ medusaIntegrationTestRunner({
       }
       let last = await prints()
       expect(await prints()).toEqual(last)
+      // Prints are row versions: the database's own upkeep, which moves rows or freezes them,
+      // leaves them as they were.
+      const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      for (const table of ["product", "product_variant", "price", "inventory_level", "image"]) {
+        await knex.raw(`vacuum (freeze) ${table}`)
+        await knex.raw(`vacuum full ${table}`)
+      }
+      expect(await prints()).toEqual(last)
       const changes: [string, () => Promise<unknown>][] = [
         ["title", () => product.updateProducts(a.id, { title: "Classic Cotton Tee, new" })],
         ["metadata", () => product.updateProducts(a.id, { metadata: { brand: "Other" } })],
@@ -85,6 +93,7 @@ medusaIntegrationTestRunner({
         ["stock", () => inventory.updateInventoryLevels([{ inventory_item_id: item, location_id: store.stockLocationId, stocked_quantity: 7 }])],
         ["a reservation", () => inventory.createReservationItems([{ inventory_item_id: item, location_id: store.stockLocationId, quantity: 1 }])],
         ["a variant deleted", () => product.softDeleteProductVariants([blue.id])],
+        ["a stock level written straight in SQL", () => knex.raw(`update inventory_level set stocked_quantity = stocked_quantity + 1 where inventory_item_id = ?`, [item])],
       ]
       for (const [what, change] of changes) {
         const loadedBefore = JSON.stringify([...(await loadListingProducts(container, [a.id])).values()])
@@ -96,7 +105,7 @@ medusaIntegrationTestRunner({
         const graphed = (await graphListingProductRows(container, [a.id])).map(toListingProduct)
         expect({ what, loaded: [...(await loadListingProducts(container, [a.id])).values()] }).toEqual({ what, loaded: graphed })
         // Each of these changes is one the mapping's own load sees, or one of its inputs (stock).
-        if (!["stock", "a reservation", "a price with a rule added"].includes(what)) {
+        if (!["stock", "a reservation", "a price with a rule added", "a stock level written straight in SQL"].includes(what)) {
           expect({ what, loaded: JSON.stringify([...(await loadListingProducts(container, [a.id])).values()]) !== loadedBefore }).toEqual({ what, loaded: true })
         }
       }
