@@ -123,6 +123,34 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       expect(await service.settleQueuedListings([], new Date())).toEqual([])
     })
 
+    it("writes many listings in bulk, each with its own values, leaving out undefined fields and deleted rows, and names a column it does not have", async () => {
+      const [a, b, gone] = await service.createAliExpressListings([
+        { account_id: "acc", product_id: "prod_a", status: "error", last_error: "old", attempts: 3, problems: [{ message: "x" }], problem_count: 1 },
+        { account_id: "acc", product_id: "prod_b", status: "live", price_hash: "p0", last_error: "keep" },
+        { account_id: "acc", product_id: "prod_gone", status: "live", price_hash: "g0" },
+      ])
+      await service.softDeleteAliExpressListings([gone.id])
+      const at = new Date("2026-11-30T12:00:00.000Z")
+
+      await service.saveListings([
+        { id: a.id, status: "live", problems: [], problem_count: 0, last_error: null, attempts: 0, last_synced_at: at },
+        { id: b.id, price_hash: "p1", last_error: undefined, sku_codes: ["B-1", "B-2"] },
+        { id: b.id, stock_hash: "s1" },
+        { id: gone.id, price_hash: "g1" },
+      ])
+
+      const rows = await service.listAliExpressListings({ account_id: "acc" }, { withDeleted: true })
+      const byProduct = Object.fromEntries(rows.map((r) => [r.product_id, r]))
+      expect(byProduct.prod_a).toMatchObject({ status: "live", problems: [], problem_count: 0, last_error: null, attempts: 0 })
+      expect(new Date(byProduct.prod_a.last_synced_at!).toISOString()).toBe(at.toISOString())
+      // Both writes of b land; its error, given as undefined, is kept.
+      expect(byProduct.prod_b).toMatchObject({ price_hash: "p1", stock_hash: "s1", last_error: "keep", sku_codes: ["B-1", "B-2"] })
+      expect(byProduct.prod_gone.price_hash).toBe("g0")
+
+      await expect(service.saveListings([{ id: a.id, price_hash: "p2", no_such_column: 1 }])).rejects.toThrow(/no column "no_such_column"/)
+      expect((await service.retrieveAliExpressListing(a.id)).price_hash).toBeNull()
+    })
+
     it("records health outcomes atomically: concurrent failures open one incident, the next success closes it", async () => {
       const outcomes = await Promise.all(
         Array.from({ length: 8 }, (_, i) => service.recordHealth("aeacc_1", "order_import", { ok: false, reason: `down ${i}` }))

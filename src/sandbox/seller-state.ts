@@ -193,6 +193,7 @@ export class SellerState {
   /** Back to an empty shop: catalogue, orders, feed jobs and counters cleared; the image bank kept. */
   clear(): void {
     this.products.clear()
+    this.indexChanges++
     this.skuIndex.clear()
     this.auditing.clear()
     this.orders.clear()

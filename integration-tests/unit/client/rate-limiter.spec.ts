@@ -1,5 +1,6 @@
 import { AliExpressClient } from "../../../src/lib/aliexpress"
 import { AppRateLimiter } from "../../../src/lib/aliexpress/rate-limiter"
+import { RateLimiter as GatewayWindow } from "../../../src/sandbox/rate-limiter"
 import { startFakeGateway, syncError, syncOk, type FakeHandler } from "./support/fake-gateway"
 
 const METHOD = "aliexpress.solution.order.get"
@@ -88,6 +89,24 @@ describe("rate limiter", () => {
     for (const arrival of arrivals.slice(1)) {
       expect(arrival - banStartedAt).toBeGreaterThanOrEqual(1000)
     }
+  })
+
+  it("leaves room for a pause of 80 ms on the way: calls it gathers still fit the gateway's sliding second", async () => {
+    const rate = 100
+    const limiter = new AppRateLimiter()
+    const departures: number[] = []
+    for (let i = 0; i < 260; i++) {
+      await limiter.acquire(METHOD, rate)
+      departures.push(Date.now())
+    }
+    // Twice, more than a second apart, nothing arrives for 80 ms; what left meanwhile arrives
+    // together when the pause ends.
+    const pauses = [departures[100], departures[210]].map((start) => ({ start, end: start + 80 }))
+    const arrivals = departures.map((at) => pauses.find((p) => at >= p.start && at < p.end)?.end ?? at)
+    const gateway = new GatewayWindow(() => rate, () => 1000)
+    const refused = arrivals.filter((at) => !gateway.allow("app", "seller", METHOD, at))
+    expect(refused).toEqual([])
+    expect(arrivals.filter((at, i) => at !== departures[i]).length).toBeGreaterThanOrEqual(10)
   })
 
   it("paces callers at the configured rate per method", async () => {

@@ -265,4 +265,28 @@ describe("sandbox products", () => {
     const state = await api.control("GET", "/state")
     expect(state.body.products.find((p: any) => p.skus.some((s: any) => s.sku_code === skus[0]))).toBeUndefined()
   })
+
+  // Last: it resets the shop. The lists by status are kept between calls and built again only
+  // when a product is added, removed or changes status, so each of those must show at once.
+  it("keeps its lists by status in step with offline, online, delete and a reset", async () => {
+    const listed = async (status: string) => {
+      const result = payload(await api.call(LIST, { aeop_a_e_product_list_query: { product_status_type: status, page_size: 99 } }), LIST).result
+      return (result.aeop_a_e_product_display_d_t_o_list?.item_display_dto ?? []).map((p: any) => String(p.product_id))
+    }
+    const { productId } = await listProduct(api, image)
+    expect(await listed("onSelling")).toContain(productId)
+    const off = "aliexpress.postproduct.redefining.offlineaeproduct"
+    await api.call(off, { product_ids: productId })
+    expect(await listed("onSelling")).not.toContain(productId)
+    expect(await listed("offline")).toContain(productId)
+    await api.call("aliexpress.postproduct.redefining.onlineaeproduct", { product_ids: productId })
+    expect(await listed("offline")).not.toContain(productId)
+    expect(await listed("onSelling")).toContain(productId)
+    await api.call("aliexpress.solution.batch.product.delete", { product_ids: productId })
+    expect(await listed("onSelling")).not.toContain(productId)
+    const { productId: kept } = await listProduct(api, image)
+    expect(await listed("onSelling")).toContain(kept)
+    expect((await api.control("POST", "/reset", { seed: "demo" })).status).toBe(200)
+    expect(await listed("onSelling")).toEqual([])
+  })
 })

@@ -23,6 +23,7 @@ import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-optio
 import { isMasked, maskSecret } from "./lib/mask"
 import { ProcessCaches } from "./lib/process-caches"
 import { recordHealthOutcome, type HealthSubject } from "./lib/health-store"
+import { columnTypesOf, updateRowsInBulk } from "./lib/bulk-update"
 import type { HealthOutcome } from "../../lib/health/transition"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
@@ -37,9 +38,6 @@ const ACCOUNT_IDS_TTL_MS = 5000
 /** An account the jobs work for: connected, with a token kept (listAccounts has already checked a key opens it). */
 export const isConnectedAccount = (account: { status?: string | null; access_token_encrypted?: string | null }): boolean =>
   account.status === "connected" && !!account.access_token_encrypted
-
-/** Rows per bulk listing write: large enough to cost one round trip per page, small enough for one statement. */
-const LISTING_WRITE_SLICE = 500
 
 export type ListingCounts = {
   total: number
@@ -195,20 +193,22 @@ class AliExpressModuleService extends MedusaService({
   }
 
   /**
-   * Writes many listing rows at once: one read of the rows and batched updates in one
-   * transaction per slice of LISTING_WRITE_SLICE, instead of a round trip per row (at 1,000
-   * price changes the one-by-one writes were 44 s of a 45 s run). The same listing given twice
-   * is written once, its later fields winning.
+   * Writes many listing rows at once, each with its own values: one statement per 500 rows
+   * setting the same columns (see updateRowsInBulk), instead of the generic update's read of
+   * every whole row and a statement per row. The same listing given twice is written once,
+   * its later fields winning.
    */
   async saveListings(rows: Array<{ id: string } & Record<string, unknown>>): Promise<void> {
-    const merged = new Map<string, Record<string, unknown>>()
+    const merged = new Map<string, { id: string } & Record<string, unknown>>()
     for (const row of rows) {
       merged.set(row.id, { ...merged.get(row.id), ...row })
     }
-    const all = [...merged.values()]
-    for (let i = 0; i < all.length; i += LISTING_WRITE_SLICE) {
-      await this.updateAliExpressListings(all.slice(i, i + LISTING_WRITE_SLICE) as any)
+    if (!merged.size) {
+      return
     }
+    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    const columns = await columnTypesOf(knex, "aliexpress_listing")
+    await updateRowsInBulk(knex, "aliexpress_listing", columns, [...merged.values()])
   }
 
   /**
