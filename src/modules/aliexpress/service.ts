@@ -23,7 +23,7 @@ import { resolvePluginOptions, type PluginOptions } from "../../lib/plugin-optio
 import { isMasked, maskSecret } from "./lib/mask"
 import { ProcessCaches } from "./lib/process-caches"
 import { recordHealthOutcome, type HealthSubject } from "./lib/health-store"
-import { columnTypesOf, updateRowsInBulk } from "./lib/bulk-update"
+import { columnTypesOf, retryOnDeadlock, updateRowsInBulk } from "./lib/bulk-update"
 import type { HealthOutcome } from "../../lib/health/transition"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
@@ -167,10 +167,12 @@ class AliExpressModuleService extends MedusaService({
       return
     }
     const knex = (this as any).baseRepository_.getFreshManager().getKnex()
-    await knex("aliexpress_listing")
-      .whereIn("id", ids)
-      .whereNull("deleted_at")
-      .update({ ...also, sync_requested_at: at, updated_at: new Date() })
+    await retryOnDeadlock(() =>
+      knex("aliexpress_listing")
+        .whereIn("id", ids)
+        .whereNull("deleted_at")
+        .update({ ...also, sync_requested_at: at, updated_at: new Date() })
+    )
   }
 
   /**
@@ -183,12 +185,14 @@ class AliExpressModuleService extends MedusaService({
       return []
     }
     const knex = (this as any).baseRepository_.getFreshManager().getKnex()
-    const rows: { id: string }[] = await knex("aliexpress_listing")
-      .whereIn("id", ids)
-      .whereNull("deleted_at")
-      .where("sync_requested_at", "<", before)
-      .update({ sync_requested_at: null, updated_at: new Date() })
-      .returning("id")
+    const rows: { id: string }[] = await retryOnDeadlock(() =>
+      knex("aliexpress_listing")
+        .whereIn("id", ids)
+        .whereNull("deleted_at")
+        .where("sync_requested_at", "<", before)
+        .update({ sync_requested_at: null, updated_at: new Date() })
+        .returning("id")
+    )
     return rows.map((r) => r.id)
   }
 

@@ -65,14 +65,39 @@ export async function updateRowsInBulk(knex: Knex, table: string, columns: Colum
     const names = key.split(",")
     const record = ["id text", ...names.map((name) => `"${name}" ${columns.get(name)}`)].join(", ")
     const assignments = [...names.map((name) => `"${name}" = v."${name}"`), `"updated_at" = now()`].join(", ")
+    // In id order, as an index scan of the same ids locks them (see retryOnDeadlock).
+    group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     for (let i = 0; i < group.length; i += ROWS_PER_STATEMENT) {
       const slice = group.slice(i, i + ROWS_PER_STATEMENT)
-      await knex.raw(
-        `update "${table}" as t set ${assignments}
-           from jsonb_to_recordset(?::jsonb) as v(${record})
-          where t.id = v.id and t.deleted_at is null`,
-        [JSON.stringify(slice)]
+      await retryOnDeadlock(() =>
+        knex.raw(
+          `update "${table}" as t set ${assignments}
+             from jsonb_to_recordset(?::jsonb) as v(${record})
+            where t.id = v.id and t.deleted_at is null`,
+          [JSON.stringify(slice)]
+        )
       )
+    }
+  }
+}
+
+/** PostgreSQL's SQLSTATE for a transaction chosen as the victim of a deadlock. */
+const DEADLOCK = "40P01"
+const DEADLOCK_ATTEMPTS = 3
+
+/**
+ * Runs one statement that writes many rows, again when PostgreSQL ends it as a deadlock's
+ * victim. Two such statements at once (a "sync now" queueing pages of listings while a run
+ * takes them off the queue or records their results) may lock the same rows in different
+ * orders: an index scan goes in id order, a bitmap scan in the table's. The statement is
+ * atomic, so the victim wrote nothing and is simply run again; only the other one waited.
+ */
+export async function retryOnDeadlock<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      if ((error as { code?: string })?.code !== DEADLOCK || attempt >= DEADLOCK_ATTEMPTS) throw error
     }
   }
 }
