@@ -196,6 +196,30 @@ medusaIntegrationTestRunner({
       expect(await priceOf(listings[2].ae_product_id)).toBeCloseTo(oldPrice * 1.1, 1)
     })
 
+    it("sends a stock rule change on every product as a feed job of stock updates, repriced from the stored inputs without mapping", async () => {
+      const { listings } = await listFive()
+      const service: AliExpressModuleService = getContainer().resolve(ALIEXPRESS_MODULE)
+      const stockOf = async (aeProductId: string) => (await aeProduct(aeProductId)).skus.map((k: any) => Number(k.inventory))
+      const oldStock = await stockOf(listings[0].ae_product_id)
+      const before = await calls()
+      await listingSyncRunner.whenIdle()
+      started = Date.now()
+      const saved = await api.post("/admin/aliexpress/settings", { stock_buffer: 1 }, admin)
+      expect(saved.data.products_to_update).toBe(5)
+      const progress = await waitFor("the run the save started", async () => {
+        const p = (await api.get("/admin/aliexpress/sync", admin)).data.progress
+        return p && p.state !== "running" && Date.parse(p.started_at) >= started - 5 && p
+      })
+      expect(progress).toMatchObject({ state: "done", done: 5, repriced: 5, unchanged: 0, feed_jobs: 1 })
+      const after = await calls()
+      expect(count(after, SUBMIT) - count(before, SUBMIT)).toBe(1)
+      expect(count(after, STOCK) - count(before, STOCK)).toBe(0)
+      expect(count(after, PRICE) - count(before, PRICE)).toBe(0)
+      const [job] = await service.listAliExpressFeedJobs({ account_id: account.id }, { order: { created_at: "DESC" }, take: 1 })
+      expect(job).toMatchObject({ status: "finished", operation: "PRODUCT_STOCKS_UPDATE", item_count: 5 })
+      expect(await stockOf(listings[0].ae_product_id)).toEqual(oldStock.map((q: number) => Math.max(0, q - 1)))
+    })
+
     it("takes the unchanged listings of a large sync off the queue without a page, with the verdicts of those under review, and still sends a change no event announced", async () => {
       const { products, listings } = await listFive()
       const container = getContainer()
