@@ -4,7 +4,7 @@ import type AliExpressModuleService from "../../modules/aliexpress/service"
 import { describeError } from "../../lib/listings/problems"
 import { importExistingListingsWorkflow } from "../../workflows/listings/workflows/import-existing-listings"
 import { healthReporter } from "../health"
-import { queuedListings, SyncRun, type SyncProgress, type SyncRunOptions } from "./sync-run"
+import { countQueued, SyncRun, type SyncProgress, type SyncRunOptions } from "./sync-run"
 
 export type { SyncProgress, SyncRunOptions } from "./sync-run"
 
@@ -22,7 +22,7 @@ export async function drainListingQueue(container: MedusaContainer, accountId: s
   if (!account || account.status !== "connected" || !account.sales_channel_id) {
     return null
   }
-  const [, queued] = await service.listAndCountAliExpressListings(queuedListings(account.id), { take: 1, select: ["id"] })
+  const queued = await countQueued(service, account.id)
   const [, openFeeds] = await service.listAndCountAliExpressFeedJobs({ account_id: account.id, status: "submitted" }, { take: 1, select: ["id"] })
   if (!queued && !openFeeds && !opts.report) {
     return null

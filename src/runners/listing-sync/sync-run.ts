@@ -41,7 +41,13 @@ export type SyncRunOptions = {
   report?: boolean
 }
 
-export const queuedListings = (accountId: string) => ({ account_id: accountId, sync_requested_at: { $ne: null }, product_id: { $ne: null } })
+const queuedListings = (accountId: string) => ({ account_id: accountId, sync_requested_at: { $ne: null }, product_id: { $ne: null } })
+
+/** How many of the account's listings are queued (past `also`, when given). */
+export async function countQueued(service: AliExpressModuleService, accountId: string, also: Record<string, unknown> = {}): Promise<number> {
+  const [, count] = await service.listAndCountAliExpressListings({ ...queuedListings(accountId), ...also }, { take: 1, select: ["id"] })
+  return count
+}
 
 /** Past this many listings done, the progress total is approximate rather than a huge query. */
 const MAX_EXCLUDED = 5000
@@ -93,7 +99,7 @@ export class SyncRun {
    */
   async drain(queuedAtStart: number): Promise<void> {
     for (let queued = queuedAtStart; await this.round(queued); ) {
-      queued = (await this.service.listAndCountAliExpressListings(this.queued, { take: 1, select: ["id"] }))[1]
+      queued = await countQueued(this.service, this.accountId)
       if (!queued) break
       this.progress.total = this.progress.done + queued
     }
@@ -205,7 +211,7 @@ export class SyncRun {
       this.progress[key] += result[key]
     }
     const notSeen = this.seen.size <= MAX_EXCLUDED ? { id: { $nin: [...this.seen] } } : {}
-    const [, left] = await this.service.listAndCountAliExpressListings({ ...this.queued, ...notSeen }, { take: 1, select: ["id"] })
+    const left = await countQueued(this.service, this.accountId, notSeen)
     this.progress.total = this.progress.done + left
     await this.save()
   }

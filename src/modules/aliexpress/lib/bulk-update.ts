@@ -5,7 +5,7 @@ const ROWS_PER_STATEMENT = 500
 
 export type RowUpdate = { id: string } & Record<string, unknown>
 
-/** Column name to its PostgreSQL type (`udt_name`), read from the catalogue once per table. */
+/** Column name to its PostgreSQL type (`udt_name`), as the catalogue gives it. */
 export type ColumnTypes = Map<string, string>
 
 const columnTypes = new WeakMap<Knex, Map<string, Promise<ColumnTypes>>>()
