@@ -3,7 +3,6 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ALIEXPRESS_MODULE } from "../../src/modules/aliexpress"
 import type AliExpressModuleService from "../../src/modules/aliexpress/service"
 import { rememberSecret } from "../helpers/known-secrets"
-import { createQueuedListings } from "../../src/workflows/listings/helpers/queued-listings"
 
 jest.setTimeout(60 * 1000)
 
@@ -81,19 +80,20 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       await expect(service.createAliExpressShipments(shipment)).rejects.toThrow(/already exists/)
     })
 
-    it("queues a page of new listings in one insert, and one at a time when another worker made one of them", async () => {
+    it("queues a page of new listings in one insert, queueing instead a listing another worker made meanwhile", async () => {
       const before = new Date(Date.now() - 60_000)
       const queuedAt = new Date()
       const madeByOther = await service.createAliExpressListings({ account_id: "acc", product_id: "prod_b", status: "live", sync_requested_at: before })
 
-      const created = await createQueuedListings(service, "acc", ["prod_a", "prod_b", "prod_c"], queuedAt)
+      const created = await service.createQueuedListings("acc", ["prod_c", "prod_a", "prod_b"], queuedAt)
 
-      // The page's insert failed on prod_b as a whole; the fallback made the two new rows only.
+      // Only the two new rows are the request's own (its compensation removes them).
       expect(created).toHaveLength(2)
       const rows = await service.listAliExpressListings({ account_id: "acc" }, { select: ["id", "product_id", "status", "sync_requested_at"] })
       expect(rows.map((r) => r.product_id).sort()).toEqual(["prod_a", "prod_b", "prod_c"])
       const byProduct = new Map(rows.map((r) => [r.product_id, r]))
       expect(new Set(created)).toEqual(new Set([byProduct.get("prod_a")!.id, byProduct.get("prod_c")!.id]))
+      expect(byProduct.get("prod_a")!.id).toMatch(/^aelst_/)
       expect(byProduct.get("prod_a")!.status).toBe("pending")
       // The other worker's row keeps its status and is queued now, not left out.
       expect(byProduct.get("prod_b")!.id).toBe(madeByOther.id)
@@ -101,8 +101,43 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       for (const row of rows) expect(new Date(row.sync_requested_at!).getTime()).toBe(queuedAt.getTime())
 
       const page = Array.from({ length: 50 }, (_, i) => `prod_page_${i}`)
-      expect(await createQueuedListings(service, "acc", page, queuedAt)).toHaveLength(50)
-      expect(await createQueuedListings(service, "acc", [], queuedAt)).toEqual([])
+      expect(await service.createQueuedListings("acc", page, queuedAt)).toHaveLength(50)
+      expect(await service.createQueuedListings("acc", [], queuedAt)).toEqual([])
+    })
+
+    it("queues the listings of given products with what the request resets, and those missing from a page of the channel without touching drafts", async () => {
+      const earlier = new Date(Date.now() - 60_000)
+      const queuedAt = new Date()
+      const [failed, draft, other, leftOut, leftDraft] = await service.createAliExpressListings([
+        { account_id: "acc", product_id: "prod_failed", status: "error", next_attempt_at: queuedAt, stock_hash: "s1" },
+        { account_id: "acc", product_id: "prod_draft", status: "draft" },
+        { account_id: "other", product_id: "prod_failed", status: "live" },
+        { account_id: "acc", product_id: "prod_gone", status: "live", stock_hash: "s2" },
+        { account_id: "acc", product_id: "prod_gone_draft", status: "draft", sync_requested_at: null },
+      ])
+      await service.createAliExpressListings({ account_id: "acc", product_id: "prod_queued", status: "live", sync_requested_at: earlier })
+
+      const listed = await service.queueProductListings("acc", ["prod_failed", "prod_draft", "prod_new"], queuedAt, { retryNow: true, resendStock: true })
+
+      expect([...listed].sort()).toEqual(["prod_draft", "prod_failed"])
+      const read = async (id: string) =>
+        (await service.listAliExpressListings({ id }, { select: ["status", "sync_requested_at", "next_attempt_at", "stock_hash"] }))[0]
+      expect(await read(failed.id)).toMatchObject({ status: "error", next_attempt_at: null, stock_hash: null })
+      expect(new Date((await read(failed.id)).sync_requested_at!).getTime()).toBe(queuedAt.getTime())
+      expect((await read(draft.id)).status).toBe("pending")
+      // Another account's listing of the same product is not touched.
+      expect((await read(other.id)).sync_requested_at).toBeNull()
+
+      // A page of the channel read in id order: [prod_draft, prod_failed] after nothing, up to prod_failed.
+      const leftOutAt = new Date(queuedAt.getTime() + 1000)
+      expect(await service.queueListingsMissingFrom("acc", { after: null, upTo: "prod_failed" }, ["prod_draft", "prod_failed"], leftOutAt)).toBe(0)
+      // The last page, past prod_failed: prod_gone and prod_gone_draft are not in it; prod_queued is queued already.
+      expect(await service.queueListingsMissingFrom("acc", { after: "prod_failed", upTo: null }, ["prod_new"], leftOutAt)).toBe(2)
+      expect(await read(leftOut.id)).toMatchObject({ status: "live", stock_hash: "s2" })
+      expect(new Date((await read(leftOut.id)).sync_requested_at!).getTime()).toBe(leftOutAt.getTime())
+      // A draft whose product left stays a draft; what was queued already keeps its time.
+      expect((await read(leftDraft.id)).status).toBe("draft")
+      expect(new Date((await read(failed.id)).sync_requested_at!).getTime()).toBe(queuedAt.getTime())
     })
 
     it("takes off the queue only the listings queued before the given moment", async () => {

@@ -24,6 +24,7 @@ import { isMasked, maskSecret } from "./lib/mask"
 import { ProcessCaches } from "./lib/process-caches"
 import { recordHealthOutcome, type HealthSubject } from "./lib/health-store"
 import { columnTypesOf, retryOnDeadlock, updateRowsInBulk } from "./lib/bulk-update"
+import { insertQueuedListings, queueExistingListings, queueListingsMissingFrom, type ProductIdRange, type QueueExtras } from "./lib/listing-queue"
 import type { HealthOutcome } from "../../lib/health/transition"
 import type { AccountSettingsInput, AliExpressModuleOptions, PublicAccount } from "./types"
 
@@ -166,13 +167,38 @@ class AliExpressModuleService extends MedusaService({
     if (!ids.length) {
       return
     }
-    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    const knex = this.knex_()
     await retryOnDeadlock(() =>
       knex("aliexpress_listing")
         .whereIn("id", ids)
         .whereNull("deleted_at")
         .update({ ...also, sync_requested_at: at, updated_at: new Date() })
     )
+  }
+
+  /** Queues the account's listings of these products; answers the products that had one. */
+  async queueProductListings(accountId: string, productIds: string[], at: Date, extras: QueueExtras = {}): Promise<Set<string>> {
+    return await queueExistingListings(this.knex_(), accountId, productIds, at, extras)
+  }
+
+  /**
+   * Pending, queued listings for these products, in one insert; a listing another worker made
+   * meanwhile is queued instead. Answers the ids of the rows made here.
+   */
+  async createQueuedListings(accountId: string, productIds: string[], at: Date, extras: QueueExtras = {}): Promise<string[]> {
+    return await insertQueuedListings(this.knex_(), accountId, productIds, at, extras)
+  }
+
+  /**
+   * Queues the account's listings of products in the range that are not in `present` (a page
+   * of the channel): their product left the channel, so they go offline.
+   */
+  async queueListingsMissingFrom(accountId: string, range: ProductIdRange, present: string[], at: Date, extras: QueueExtras = {}): Promise<number> {
+    return await queueListingsMissingFrom(this.knex_(), accountId, range, present, at, extras)
+  }
+
+  private knex_() {
+    return (this as any).baseRepository_.getFreshManager().getKnex()
   }
 
   /**
@@ -184,7 +210,7 @@ class AliExpressModuleService extends MedusaService({
     if (!ids.length) {
       return []
     }
-    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    const knex = this.knex_()
     const rows: { id: string }[] = await retryOnDeadlock(() =>
       knex("aliexpress_listing")
         .whereIn("id", ids)
@@ -210,7 +236,7 @@ class AliExpressModuleService extends MedusaService({
     if (!merged.size) {
       return
     }
-    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    const knex = this.knex_()
     const columns = await columnTypesOf(knex, "aliexpress_listing")
     await updateRowsInBulk(knex, "aliexpress_listing", columns, [...merged.values()])
   }
@@ -221,7 +247,7 @@ class AliExpressModuleService extends MedusaService({
    * overviews stay fast at 100,000 listings.
    */
   async countListings(accountId?: string): Promise<ListingCounts> {
-    const knex = (this as any).baseRepository_.getFreshManager().getKnex()
+    const knex = this.knex_()
     const result = await knex.raw(
       `select status, count(*)::int as total,
               (count(*) filter (where problem_count > 0))::int as with_problems,

@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ALIEXPRESS_MODULE } from "../../../modules/aliexpress"
 import type AliExpressModuleService from "../../../modules/aliexpress/service"
 import { pageChannelProductIds, productsInChannel } from "../helpers/load-products"
-import { createQueuedListings } from "../helpers/queued-listings"
 
 export const requestListingSyncStepId = "request-aliexpress-listing-sync"
 
@@ -42,35 +41,8 @@ export const requestListingSyncStep = createStep(
     }
     const channelId = account.sales_channel_id
     const now = new Date()
+    const extras = { retryNow: input.retry_now, resendStock: input.resend_stock }
     const created: string[] = []
-
-    const queue = async (productIds: string[], knownInChannel: boolean) => {
-      if (!productIds.length) return 0
-      const rows = await service.listAliExpressListings(
-        { account_id: account.id, product_id: productIds },
-        { select: ["id", "product_id", "status"], take: productIds.length }
-      )
-      const byProduct = new Map(rows.map((r) => [r.product_id, r]))
-      const missing = productIds.filter((id) => !byProduct.has(id))
-      const inChannel = knownInChannel ? new Set(missing) : await productsInChannel(container, channelId, missing)
-      const toCreate = missing.filter((id) => inChannel.has(id))
-      if (rows.length) {
-        await service.setSyncRequested(
-          rows.map((r) => r.id),
-          now,
-          {
-            ...(input.retry_now ? { next_attempt_at: null } : {}),
-            ...(input.resend_stock ? { stock_hash: null } : {}),
-          }
-        )
-        const drafts = rows.filter((r) => r.status === "draft").map((r) => r.id)
-        if (drafts.length) {
-          await service.updateAliExpressListings({ selector: { id: drafts }, data: { status: "pending" } })
-        }
-      }
-      created.push(...(await createQueuedListings(service, account.id, toCreate, now)))
-      return rows.length + toCreate.length
-    }
 
     let requested = 0
     if (input.retry_due) {
@@ -78,27 +50,30 @@ export const requestListingSyncStep = createStep(
         { account_id: account.id, status: "error", next_attempt_at: { $lte: now }, product_id: { $ne: null } },
         { select: ["id"], take: PAGE }
       )
-      if (due.length) {
-        await service.updateAliExpressListings({ selector: { id: due.map((r) => r.id) }, data: { sync_requested_at: now } })
-      }
+      await service.setSyncRequested(due.map((r) => r.id), now)
       requested += due.length
     }
     if (input.all) {
       for (let after: string | null = null; ; ) {
         const ids: string[] = await pageChannelProductIds(container, channelId, after, PAGE)
-        requested += await queue(ids, true)
-        if (ids.length < PAGE) break
+        const last = ids.length < PAGE
+        // Every one of them is in the channel: a listing is queued, or made queued, in one statement.
+        created.push(...(await service.createQueuedListings(account.id, ids, now, extras)))
+        // Listings of products between these that are not in the channel (any more): queued to go offline.
+        await service.queueListingsMissingFrom(account.id, { after, upTo: last ? null : ids[ids.length - 1] }, ids, now, extras)
+        requested += ids.length
+        if (last) break
         after = ids[ids.length - 1]
       }
-      // Listings whose product left the channel or was deleted: queued so they go offline.
-      await service.updateAliExpressListings({
-        selector: { account_id: account.id, product_id: { $ne: null }, sync_requested_at: null },
-        data: { sync_requested_at: now, ...(input.retry_now ? { next_attempt_at: null } : {}) },
-      })
     } else {
       const ids = [...new Set(input.product_ids ?? [])]
       for (let i = 0; i < ids.length; i += PAGE) {
-        requested += await queue(ids.slice(i, i + PAGE), false)
+        const page = ids.slice(i, i + PAGE)
+        const listed = await service.queueProductListings(account.id, page, now, extras)
+        // Products outside the channel are only queued when they have a listing (to go offline).
+        const inChannel = await productsInChannel(container, channelId, page.filter((id) => !listed.has(id)))
+        created.push(...(await service.createQueuedListings(account.id, [...inChannel], now, extras)))
+        requested += listed.size + inChannel.size
       }
     }
     return new StepResponse({ requested }, created)
