@@ -116,6 +116,8 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
         { account_id: "acc", product_id: "prod_gone_draft", status: "draft", sync_requested_at: null },
       ])
       await service.createAliExpressListings({ account_id: "acc", product_id: "prod_queued", status: "live", sync_requested_at: earlier })
+      // In the channel, and just taken off the queue by a run.
+      const settled = await service.createAliExpressListings({ account_id: "acc", product_id: "prod_ended", status: "live", sync_requested_at: null })
 
       const listed = await service.queueProductListings("acc", ["prod_failed", "prod_draft", "prod_new"], queuedAt, { retryNow: true, resendStock: true })
 
@@ -128,9 +130,10 @@ moduleIntegrationTestRunner<AliExpressModuleService>({
       // Another account's listing of the same product is not touched.
       expect((await read(other.id)).sync_requested_at).toBeNull()
 
-      // A page of the channel read in id order: [prod_draft, prod_failed] after nothing, up to prod_failed.
+      // A page of the channel read in id order: [prod_draft, prod_ended, prod_failed] after nothing, up to prod_failed.
       const leftOutAt = new Date(queuedAt.getTime() + 1000)
-      expect(await service.queueListingsMissingFrom("acc", { after: null, upTo: "prod_failed" }, ["prod_draft", "prod_failed"], leftOutAt)).toBe(0)
+      expect(await service.queueListingsMissingFrom("acc", { after: null, upTo: "prod_failed" }, ["prod_draft", "prod_ended", "prod_failed"], leftOutAt)).toBe(0)
+      expect((await read(settled.id)).sync_requested_at).toBeNull()
       // The last page, past prod_failed: prod_gone and prod_gone_draft are not in it; prod_queued is queued already.
       expect(await service.queueListingsMissingFrom("acc", { after: "prod_failed", upTo: null }, ["prod_new"], leftOutAt)).toBe(2)
       expect(await read(leftOut.id)).toMatchObject({ status: "live", stock_hash: "s2" })
