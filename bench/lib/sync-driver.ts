@@ -17,7 +17,27 @@ export async function syncNow(api: Api, label: string, timeoutMs: number, memory
   const t0 = Date.now()
   const trace = memory && traceMemory(memory, label, t0)
   const { requested } = await api.post("/admin/aliexpress/sync", {})
-  const requestMs = Date.now() - t0
+  return followRun(api, label, timeoutMs, { t0, requestMs: Date.now() - t0, requested, trace })
+}
+
+/**
+ * A settings save that moves a price or quantity rule queues every listing and starts a run
+ * itself, as it does for a merchant, who presses nothing else: timed from the save to the end
+ * of the run that started after it.
+ */
+export async function saveSettings(api: Api, body: Record<string, unknown>, label: string, timeoutMs: number, memory?: MemoryTrace): Promise<SyncOutcome> {
+  const t0 = Date.now()
+  const trace = memory && traceMemory(memory, label, t0)
+  const { products_to_update } = await api.post("/admin/aliexpress/settings", body)
+  if (!products_to_update) {
+    throw new Error(`${label}: the settings save queued nothing (${JSON.stringify(body)} is not a rule change)`)
+  }
+  return followRun(api, label, timeoutMs, { t0, requestMs: Date.now() - t0, requested: products_to_update, trace })
+}
+
+type Request = { t0: number; requestMs: number; requested: number; trace?: (done: number) => void }
+
+async function followRun(api: Api, label: string, timeoutMs: number, { t0, requestMs, requested, trace }: Request): Promise<SyncOutcome> {
   const bar = new ProgressBar(label, Math.max(1, requested))
   const deadline = t0 + timeoutMs
   let shown = -1
