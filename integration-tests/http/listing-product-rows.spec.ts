@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { graphListingProductRows, pageChannelProductIds } from "../../src/workflows/listings/helpers/load-products"
+import { deleteProductsWorkflow } from "@medusajs/core-flows"
+import { graphChannelProductIds, graphListingProductRows, pageChannelProductIds, productsInChannel } from "../../src/workflows/listings/helpers/load-products"
 import { readListingProductRows } from "../../src/workflows/listings/helpers/listing-product-rows"
 import { toListingProduct } from "../../src/lib/listings/source-product"
 import { createSeedProducts, sampleProductSeed, setupUsStore } from "../../scripts/lib/store-setup"
@@ -105,6 +106,25 @@ medusaIntegrationTestRunner({
         after = ids[ids.length - 1]
       }
       expect(paged).toEqual(inChannel.map((p) => p.id).sort())
+
+      // Read from the link's table, as query.graph reads it: a product taken out of the channel
+      // and a deleted one are in neither answer.
+      const [, second, third] = [...inChannel].sort((x, y) => (x.id < y.id ? -1 : 1))
+      await container
+        .resolve(ContainerRegistrationKeys.LINK)
+        .dismiss({ [Modules.PRODUCT]: { product_id: second.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: channel.id } })
+      await deleteProductsWorkflow(container).run({ input: { ids: [third.id] } })
+      const all = [...inChannel.map((p) => p.id), "prod_missing"]
+      const sqlIn = await productsInChannel(container, channel.id, all)
+      expect([...sqlIn].sort()).toEqual((await graphChannelProductIds(container, channel.id, { product_id: all })).sort())
+      expect(sqlIn.size).toBe(3)
+      const first = await pageChannelProductIds(container, channel.id, null, 2)
+      expect(first).toHaveLength(2)
+      expect(first).toEqual(await graphChannelProductIds(container, channel.id, {}, 2))
+      const rest = await pageChannelProductIds(container, channel.id, first[1], 10)
+      expect(rest).toEqual(await graphChannelProductIds(container, channel.id, { product_id: { $gt: first[1] } }, 10))
+      expect([...first, ...rest]).toEqual([...sqlIn].sort())
+      expect([...first, ...rest]).toEqual(await graphChannelProductIds(container, channel.id, {}))
     })
   },
 })

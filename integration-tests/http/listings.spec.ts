@@ -222,6 +222,33 @@ medusaIntegrationTestRunner({
       expect(list.count).toBe(1)
     })
 
+    it("\"Sync now\" takes offline the listing of a product that left the channel unseen, and only that one", async () => {
+      const products = await createInChannel([seed(11), seed(12), seed(13)])
+      const listedAll = async () => (await Promise.all(products.map((p) => listingOf(p.id)))).every((l) => l?.ae_product_id)
+      await waitFor("three listings posted", listedAll)
+      await listingSyncRunner.whenIdle()
+
+      // Unlinked through the link module, which tells the plugin nothing: only a full sync,
+      // which compares the channel with the listings, can see it. The middle one by id, so it
+      // lies between products the channel still has.
+      const [, gone] = [...products].sort((a, b) => (a.id < b.id ? -1 : 1))
+      await getContainer()
+        .resolve(ContainerRegistrationKeys.LINK)
+        .dismiss({ [Modules.PRODUCT]: { product_id: gone.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: account.sales_channel_id } })
+      await listingSyncRunner.whenIdle()
+      const before = await calls()
+      started = Date.now()
+      const progress = await syncNow()
+
+      expect(progress.state).toBe("done")
+      expect((await listingOf(gone.id)).status).toBe("offline")
+      const kept = await Promise.all(products.filter((p) => p.id !== gone.id).map((p) => listingOf(p.id)))
+      expect(kept.map((l) => l.status).every((status) => ["auditing", "live"].includes(status))).toBe(true)
+      const after = await calls()
+      expect((after[OFFLINE] ?? 0) - (before[OFFLINE] ?? 0)).toBe(1)
+      expect((after[POST] ?? 0) - (before[POST] ?? 0)).toBe(0)
+    })
+
     it("never sends an invalid product, shows its problems with hints, and previews the payload", async () => {
       const longTitle = "Super Soft Organic Cotton Crew Neck T-Shirt ".repeat(4).trim().slice(0, 150)
       const seven = Array.from({ length: 7 }, (_, k) => `${images.url}/bad-${k}.jpg`)

@@ -161,9 +161,9 @@ class AliExpressModuleService extends MedusaService({
    * Queues (`at`) or takes off the queue (null) the given listings in one statement. Every page
    * of a sync run claims its listings and a reconcile queues the whole catalogue, so this skips
    * the ORM's read of each whole row (stored payload included) that a generic update makes first.
-   * `also` sets a few more plain columns with it (next_attempt_at, stock_hash, status).
+   * Queueing that also resets columns (a retry now, a stock sent again) is `queueProductListings`'.
    */
-  async setSyncRequested(ids: string[], at: Date | null, also: Record<string, string | Date | null> = {}): Promise<void> {
+  async setSyncRequested(ids: string[], at: Date | null): Promise<void> {
     if (!ids.length) {
       return
     }
@@ -172,7 +172,7 @@ class AliExpressModuleService extends MedusaService({
       knex("aliexpress_listing")
         .whereIn("id", ids)
         .whereNull("deleted_at")
-        .update({ ...also, sync_requested_at: at, updated_at: new Date() })
+        .update({ sync_requested_at: at, updated_at: new Date() })
     )
   }
 

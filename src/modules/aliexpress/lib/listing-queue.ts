@@ -1,6 +1,6 @@
 import type { Knex } from "knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import { retryOnDeadlock } from "./bulk-update"
+import { entityIds } from "./entity-ids"
 
 /** What queueing a listing may also reset. */
 export type QueueExtras = {
@@ -67,7 +67,7 @@ export async function insertQueuedListings(
 ): Promise<string[]> {
   if (!productIds.length) return []
   const products = [...new Set(productIds)].sort()
-  const ids = products.map(() => generateEntityId(undefined, "aelst"))
+  const ids = entityIds("aelst", products.length)
   const { rows } = await retryOnDeadlock(() =>
     knex.raw(
       `insert into aliexpress_listing (id, account_id, product_id, status, sync_requested_at)
@@ -100,15 +100,19 @@ export async function queueListingsMissingFrom(
   at: Date,
   extras: QueueExtras = {}
 ): Promise<number> {
+  const bounds = [
+    ...(range.after === null ? [] : [{ sql: "product_id > ?", value: range.after }]),
+    ...(range.upTo === null ? [] : [{ sql: "product_id <= ?", value: range.upTo }]),
+  ]
   const { rowCount } = await retryOnDeadlock(() =>
     knex.raw(
       `update aliexpress_listing set ${queueAssignments(extras, false).join(", ")}
         where id in (select id from aliexpress_listing
                       where account_id = ? and product_id is not null and deleted_at is null and sync_requested_at is null
-                        and (?::text is null or product_id > ?) and (?::text is null or product_id <= ?)
+                        ${bounds.map((b) => `and ${b.sql}`).join(" ")}
                         and not (product_id = any(?::text[]))
                       order by id for update)`,
-      [at, accountId, range.after, range.after, range.upTo, range.upTo, present]
+      [at, accountId, ...bounds.map((b) => b.value), present]
     )
   )
   return rowCount ?? 0

@@ -37,30 +37,59 @@ export async function pageChannelProductIds(
   after: string | null,
   take: number
 ): Promise<string[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "product_sales_channel",
-    fields: ["product_id"],
-    filters: { sales_channel_id: salesChannelId, ...(after === null ? {} : { product_id: { $gt: after } }) },
-    pagination: { take, order: { product_id: "ASC" } },
-  })
-  return data.map((row: { product_id: string }) => row.product_id)
+  const sql = `select product_id from product_sales_channel
+                where sales_channel_id = ? and deleted_at is null ${after === null ? "" : "and product_id > ?"}
+                order by product_id limit ?`
+  const read = await readChannelLinks(container, sql, [salesChannelId, ...(after === null ? [] : [after]), take])
+  return read ?? (await graphChannelProductIds(container, salesChannelId, after === null ? {} : { product_id: { $gt: after } }, take))
 }
 
 /** Which of the given products are in the sales channel. */
-export async function productsInChannel(
-  container: MedusaContainer,
-  salesChannelId: string,
-  productIds: string[]
-): Promise<Set<string>> {
+export async function productsInChannel(container: MedusaContainer, salesChannelId: string, productIds: string[]): Promise<Set<string>> {
   if (!productIds.length) {
     return new Set()
   }
+  const sql = `select product_id from product_sales_channel
+                where sales_channel_id = ? and deleted_at is null and product_id = any(?::text[])`
+  const read = await readChannelLinks(container, sql, [salesChannelId, productIds])
+  return new Set(read ?? (await graphChannelProductIds(container, salesChannelId, { product_id: productIds })))
+}
+
+/**
+ * The product-sales channel link's rows, read from its table in one statement, or null if that
+ * fails (a table not shaped as expected), and the callers ask `query.graph`. The graph builds
+ * an ORM entity per row and, for a link, ignores the page size: "sync now" read the whole
+ * channel of 100,000 products as its first page, a third of the 14 s it took and a resident
+ * peak 200 MiB higher.
+ */
+async function readChannelLinks(container: MedusaContainer, sql: string, bindings: (string | number | string[])[]): Promise<string[] | null> {
+  try {
+    const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const { rows } = await knex.raw(sql, bindings)
+    return (rows as { product_id: string }[]).map((row) => row.product_id)
+  } catch (error) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`AliExpress: sales channel links read through the query graph: ${(error as Error)?.message ?? error}`)
+    return null
+  }
+}
+
+/**
+ * The same through `query.graph`: the fallback, and the reference the SQL is checked against.
+ * The graph does not apply `take` to a link's entity (it answers every row past `after`), so
+ * the page is cut here, in id order.
+ */
+export async function graphChannelProductIds(
+  container: MedusaContainer,
+  salesChannelId: string,
+  productFilter: Record<string, unknown>,
+  take?: number
+): Promise<string[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product_sales_channel",
     fields: ["product_id"],
-    filters: { sales_channel_id: salesChannelId, product_id: productIds },
+    filters: { sales_channel_id: salesChannelId, ...productFilter },
   })
-  return new Set(data.map((row: { product_id: string }) => row.product_id))
+  const ids = data.map((row: { product_id: string }) => row.product_id).sort()
+  return take === undefined ? ids : ids.slice(0, take)
 }
