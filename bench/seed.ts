@@ -1,4 +1,5 @@
 import { spawn } from "child_process"
+import { atStorePriority } from "./lib/priority"
 import path from "path"
 import { createProductCategoriesWorkflow } from "@medusajs/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -139,7 +140,7 @@ function keepStatisticsFresh(container: ExecArgs["container"]) {
 /** Runs bench/seed-worker.ts on one share of the slices; its output goes to this process's log. */
 function runWorker(job: SliceJob, onSeeded: (count: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(medusaBin, ["exec", "./bench/seed-worker.ts"], {
+    const child = spawn(...atStorePriority(medusaBin, ["exec", "./bench/seed-worker.ts"]), {
       cwd: path.resolve(__dirname, ".."),
       env: { ...process.env, BENCH_SEED_JOB: JSON.stringify(job) },
       stdio: ["ignore", "pipe", "inherit"],

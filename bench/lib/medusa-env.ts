@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "child_process"
+import { atStorePriority } from "./priority"
 import fs from "fs"
 import net from "net"
 import os from "os"
@@ -93,7 +94,7 @@ async function recreateDatabase(name: string): Promise<string> {
 /** Runs a medusa CLI command without blocking this process (the in-process sandbox must keep answering). */
 function runMedusa(args: string[], env: NodeJS.ProcessEnv, log: fs.WriteStream, onLine?: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(medusaBin, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(...atStorePriority(medusaBin, args), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
     let buffered = ""
     child.stdout.on("data", (d: Buffer) => {
       log.write(d)
@@ -263,7 +264,8 @@ async function startServer(
   log: fs.WriteStream,
   logFile: string
 ): Promise<{ child: ChildProcess | null; stop: () => Promise<void> }> {
-  const child = spawn(medusaBin, ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  // `nice` replaces itself with the server: the child's pid is the server's.
+  const child = spawn(...atStorePriority(medusaBin, ["start"]), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
   let exited: number | null = null
   let portTaken = false
   const watch = (d: Buffer) => {
