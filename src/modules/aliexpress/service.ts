@@ -197,6 +197,19 @@ class AliExpressModuleService extends MedusaService({
     return await queueListingsMissingFrom(this.knex_(), accountId, range, present, at, extras)
   }
 
+  /**
+   * The given listings' columns as plain rows, in one statement (deleted ones are absent). The
+   * ORM builds and serialises an entity per row: in a change to every price, its reads of the
+   * listings (500 at a time with their rule inputs, and each feed job's 300) were a fifth of
+   * the CPU.
+   */
+  async readListings<C extends string>(ids: string[], columns: readonly C[]): Promise<Array<Record<C, any>>> {
+    if (!ids.length) {
+      return []
+    }
+    return await this.knex_()("aliexpress_listing").select(columns).whereRaw("id = any(?::text[])", [ids]).whereNull("deleted_at")
+  }
+
   private knex_() {
     return (this as any).baseRepository_.getFreshManager().getKnex()
   }

@@ -57,11 +57,11 @@ export const pollListingFeedsStep = createStep(pollListingFeedsStepId, async (in
           return
         }
         const outcome = matchFeedResults(items, answer.items)
-        const current = await service.listAliExpressListings(
-          { id: items.map((i) => i.listing_id) },
-          { select: ["id", "status", "ae_status", field], take: items.length }
+        const current = await service.readListings(
+          items.map((i) => i.listing_id),
+          ["id", "status", "ae_status", field]
         )
-        const byId = new Map(current.map((r) => [r.id, r as Record<string, any>]))
+        const byId = new Map(current.map((r) => [r.id as string, r as Record<string, any>]))
         const at = new Date()
         const rows: Row[] = []
         for (const item of outcome.succeeded) {

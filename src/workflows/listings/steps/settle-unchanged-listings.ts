@@ -20,6 +20,10 @@ export const SETTLEABLE_LISTINGS = {
   status: QUIET_STATUSES as any,
 }
 
+/** A row read whole matches SETTLEABLE_LISTINGS. */
+const isSettleable = (row: Record<string, any>): boolean =>
+  row.product_id != null && row.ae_product_id != null && row.source_stamp != null && QUIET_STATUSES.includes(row.status)
+
 /**
  * Takes off the queue the given listings that need no mapping: those whose stamps show that
  * nothing changed (a page would plan them as "nothing"), and those whose product is unchanged
@@ -33,10 +37,8 @@ export const settleUnchangedListingsStep = createStep(
   async (input: { account_id: string; listing_ids: string[] }, { container }) => {
     const service: AliExpressModuleService = container.resolve(ALIEXPRESS_MODULE)
     const connected = await service.requireConnectedAccount(input.account_id)
-    const rows = (await service.listAliExpressListings(
-      { ...SETTLEABLE_LISTINGS, id: input.listing_ids },
-      { select: [...PLAN_FIELDS, "rule_inputs", "product_title", "sku_codes"], take: input.listing_ids.length }
-    )) as unknown as RepriceableRow[]
+    const read = await service.readListings(input.listing_ids, [...PLAN_FIELDS, "rule_inputs", "product_title", "sku_codes"])
+    const rows = read.filter(isSettleable) as unknown as RepriceableRow[]
     const before = new Date()
     const { prints, inChannel, setup, context, baseContext, unchanged } = await checkStamps(container, service, connected, rows)
     const contexts = context && baseContext ? { full: context, base: baseContext } : null
