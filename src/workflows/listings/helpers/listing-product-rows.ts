@@ -1,5 +1,5 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { readInSql } from "./read-in-sql"
 
 const live = (alias: string) => `${alias}.deleted_at is null`
 const list = (object: string, from: string, order: string) => `coalesce((select json_agg(${object} order by ${order}) ${from}), '[]'::json)`
@@ -78,14 +78,8 @@ order by p.id`
  * database not shaped as this Medusa version's): the caller then loads through `query.graph`.
  */
 export async function readListingProductRows(container: MedusaContainer, productIds: string[]): Promise<any[] | null> {
-  try {
-    const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  return readInSql(container, "products", async (knex) => {
     const result = await knex.raw(ROWS_SQL, [productIds])
     return (result.rows as { row: any }[]).map((r) => r.row)
-  } catch (error) {
-    container
-      .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`AliExpress: products could not be read in one statement, loading them through query.graph: ${(error as Error)?.message ?? error}`)
-    return null
-  }
+  })
 }

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { LISTING_PRODUCT_FIELDS, toListingProduct, type ListingProduct } from "../../../lib/listings/source-product"
 import { readListingProductRows } from "./listing-product-rows"
+import { readInSql } from "./read-in-sql"
 
 /**
  * Loads products for listing by id, in one SQL statement (`readListingProductRows`), or through
@@ -56,21 +57,16 @@ export async function productsInChannel(container: MedusaContainer, salesChannel
 }
 
 /**
- * The product-sales channel link's rows, read from its table in one statement, or null if that
- * fails (a table not shaped as expected), and the callers ask `query.graph`. The graph builds
+ * The product-sales channel link's rows, read from its table (see readInSql). The graph builds
  * an ORM entity per row and, for a link, ignores the page size: "sync now" read the whole
  * channel of 100,000 products as its first page, a third of the 14 s it took and a resident
  * peak 200 MiB higher.
  */
-async function readChannelLinks(container: MedusaContainer, sql: string, bindings: (string | number | string[])[]): Promise<string[] | null> {
-  try {
-    const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+function readChannelLinks(container: MedusaContainer, sql: string, bindings: (string | number | string[])[]): Promise<string[] | null> {
+  return readInSql(container, "sales channel links", async (knex) => {
     const { rows } = await knex.raw(sql, bindings)
     return (rows as { product_id: string }[]).map((row) => row.product_id)
-  } catch (error) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`AliExpress: sales channel links read through the query graph: ${(error as Error)?.message ?? error}`)
-    return null
-  }
+  })
 }
 
 /**
