@@ -8,21 +8,22 @@ import { checkStamps, PLAN_FIELDS } from "../helpers/stamp-check"
 
 export const settleUnchangedListingsStepId = "settle-unchanged-aliexpress-listings"
 
+/** Columns a listing that may need no mapping has: listed and stamped. */
+const SETTLEABLE_COLUMNS = ["product_id", "ae_product_id", "source_stamp"] as const
+
 /**
  * The listings that may need no mapping: listed, stamped, in a status an unchanged product
  * leaves as it is (see unchangedByStamp). One under review has had its verdict asked for just
  * before (see the workflow), as a page would.
  */
 export const SETTLEABLE_LISTINGS = {
-  product_id: { $ne: null },
-  ae_product_id: { $ne: null },
-  source_stamp: { $ne: null },
+  ...Object.fromEntries(SETTLEABLE_COLUMNS.map((column) => [column, { $ne: null }])),
   status: QUIET_STATUSES as any,
 }
 
 /** A row read whole matches SETTLEABLE_LISTINGS. */
 const isSettleable = (row: Record<string, any>): boolean =>
-  row.product_id != null && row.ae_product_id != null && row.source_stamp != null && QUIET_STATUSES.includes(row.status)
+  SETTLEABLE_COLUMNS.every((column) => row[column] != null) && QUIET_STATUSES.includes(row.status)
 
 /**
  * Takes off the queue the given listings that need no mapping: those whose stamps show that
