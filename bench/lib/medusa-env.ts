@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "child_process"
-import { atStorePriority } from "./priority"
 import fs from "fs"
 import net from "net"
 import os from "os"
@@ -9,6 +8,7 @@ import { keepAutovacuumsPace } from "./autovacuum"
 import { startSandbox, type SandboxHandle, type SandboxOptions } from "../../src/sandbox"
 import { startBenchImageServer } from "./image-server"
 import { ProgressBar } from "./progress"
+import { atStorePriority } from "./priority"
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")

@@ -9,9 +9,7 @@ import os from "os"
  * process ahead of the store (`nice -n -10`, before Node starts, so that its collector's
  * threads have it too), and the store's processes it starts go back to the priority it was
  * started from (`BENCH_BASE_NICE`). Without the right to raise it, nothing changes.
- * At 100,000 its loop still paused for 243 and 284 ms in two runs; in the second, run with a
- * young generation of 2 MiB, no collection took longer than 40 ms. So what holds it is work of
- * its own, not yet found, not the collector.
+ * (At 100,000 its loop still pauses for 240-280 ms with no long collection: see the README.)
  */
 export function atStorePriority(command: string, args: string[]): [string, string[]] {
   const base = Number(process.env.BENCH_BASE_NICE)

@@ -161,7 +161,8 @@ class AliExpressModuleService extends MedusaService({
    * Queues (`at`) or takes off the queue (null) the given listings in one statement. Every page
    * of a sync run claims its listings and a reconcile queues the whole catalogue, so this skips
    * the ORM's read of each whole row (stored payload included) that a generic update makes first.
-   * Queueing that also resets columns (a retry now, a stock sent again) is `queueProductListings`'.
+   * Queueing that also resets columns (a retry now, a stock sent again) goes through
+   * `queueProductListings`.
    */
   async setSyncRequested(ids: string[], at: Date | null): Promise<void> {
     if (!ids.length) {
