@@ -236,6 +236,7 @@ medusaIntegrationTestRunner({
         .resolve(ContainerRegistrationKeys.LINK)
         .dismiss({ [Modules.PRODUCT]: { product_id: gone.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: account.sales_channel_id } })
       await listingSyncRunner.whenIdle()
+      expect((await listingOf(gone.id)).status).not.toBe("offline")
       const before = await calls()
       started = Date.now()
       const progress = await syncNow()
